@@ -18,7 +18,8 @@ final class Describe {
       case ENUM:
         return "enum " + s.getName();
       case FIXED:
-        return "fixed " + s.getName() + " (" + s.getFixedSize() + " bytes" + (logical == null ? "" : ", " + logical) + ")";
+        return "fixed " + s.getName() + " (" + s.getFixedSize() + " bytes"
+            + (logical == null ? "" : ", " + logical) + ")";
       case ARRAY:
         return "array of " + type(s.getElementType());
       case MAP:
@@ -40,6 +41,11 @@ final class Describe {
     return path.isEmpty() ? "the top-level schema" : "'" + path + "'";
   }
 
+  /** {@code at 'data.category'}, or {@code at the top level} for the root. */
+  static String where(String path) {
+    return path.isEmpty() ? "at the top level" : "at '" + path + "'";
+  }
+
   /** {@code enum}, {@code record} or {@code fixed}. */
   static String kind(Schema s) {
     return s.getType().getName().toLowerCase(Locale.ROOT);
@@ -47,9 +53,19 @@ final class Describe {
 
   /** {@code A}, {@code A and B}, {@code A, B and C}. */
   static String list(List<String> items) {
+    return list(items, "and");
+  }
+
+  /** {@code A}, {@code A or B}, {@code A, B or C}. */
+  static String either(List<String> items) {
+    return list(items, "or");
+  }
+
+  private static String list(List<String> items, String conjunction) {
     if (items.size() <= 1) {
       return String.join("", items);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    String last = items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " " + last;
   }
 }

@@ -6,6 +6,7 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 /**
  * Finds, for one of Avro's incompatibilities, the nodes of both files it is about.
@@ -59,7 +60,7 @@ final class IncompatibilityLocator {
       writer = orRoot(writerAnchor.index().firstSeen(inc.getWriterFragment()), writerAnchor);
     }
     SchemaNode.FieldNode field = readerOk ? replayed.readerField() : null;
-    if (field == null && inc.getType() == SchemaCompatibility.SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE
+    if (field == null && inc.getType() == SchemaIncompatibilityType.READER_FIELD_MISSING_DEFAULT_VALUE
         && reader.schema().getType() == Schema.Type.RECORD && reader.schema().getField(inc.getMessage()) != null) {
       field = reader.field(reader.schema().getField(inc.getMessage()).pos());
     }

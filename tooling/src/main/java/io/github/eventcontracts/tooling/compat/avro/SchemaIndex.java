@@ -69,11 +69,7 @@ final class SchemaIndex {
   SchemaNode node(Schema s, JsonNode json, String pointer, String path, SchemaNode union, int branch) {
     JsonNode def = json;
     String defPointer = pointer;
-    // {"type": {...}} and {"type": ["null", ...]} wrap the real node one level down
-    while (def.isObject() && (def.path("type").isObject() || def.path("type").isArray())) {
-      def = def.get("type");
-      defPointer = defPointer + "/type";
-    }
+    // "Name", or {"type": "Name", ...}: a reference to a named type defined earlier in the file
     String written = def.isTextual() ? def.textValue() : def.isObject() ? def.path("type").asText("") : null;
     boolean reference = false;
     if (written != null && !IN_PLACE.contains(written) && isNamed(s)) {
