@@ -1,0 +1,73 @@
+package io.github.eventcontracts.tooling.cli;
+
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
+import io.github.eventcontracts.tooling.gate.Baseline;
+import io.github.eventcontracts.tooling.gate.Baselines;
+import io.github.eventcontracts.tooling.gate.Gate;
+import io.github.eventcontracts.tooling.registry.RegistryClient;
+import io.github.eventcontracts.tooling.registry.RegistryConfig;
+import io.github.eventcontracts.tooling.registry.SubjectNaming;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"The compatibility gate: every schema in the work tree against a baseline, each subject at "
+        + "the level catalog.yaml gives it. Transitive levels check every earlier version: every committed "
+        + "version on the baseline's history (git) or every registered version (registry).",
+        "New subjects pass; a removed subject or a renamed event is a finding."},
+    footer = {"", "BASELINE is one of:",
+        "  git:REF        a commit, branch or tag (git:origin/main, git:HEAD~1)",
+        "  dir:PATH       a schemas folder (with catalog.yaml)",
+        "  registry:URL   a Confluent-compatible registry (e.g. http://127.0.0.1:18081/apis/ccompat/v7);",
+        "                 credentials from REGISTRY_USER/REGISTRY_PASSWORD or REGISTRY_TOKEN",
+        "Default: git:<merge-base of HEAD with origin/main, main, origin/master or master>.",
+        "", "Exit codes: 0 compatible, 100 findings, 1 the gate could not judge (invalid schema, unreadable "
+        + "baseline, bad arguments) - it never passes what it could not read."})
+final class CheckCommand implements Callable<Integer> {
+  @Option(names = "--against", paramLabel = "BASELINE", description = "What to compare with (see below).")
+  String against;
+
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict",
+      description = "JSON Schema rules: strict (Confluent's default) or lenient. Default: ${DEFAULT-VALUE}.")
+  String policy;
+
+  @Option(names = "--subject-template", paramLabel = "TEMPLATE", defaultValue = SubjectNaming.DEFAULT_TEMPLATE,
+      description = "Registry subject of each topic's second format. Default: ${DEFAULT-VALUE}.")
+  String subjectTemplate;
+
+  @Mixin
+  Common.RepoOptions repo = new Common.RepoOptions();
+
+  @Mixin
+  Common.FormatOption format = new Common.FormatOption();
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    JsonCompatPolicy p;
+    try {
+      p = JsonCompatPolicy.valueOf(policy.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --policy '" + policy + "'");
+    }
+    ContractModel model = repo.load();
+    SubjectNaming naming = new SubjectNaming(subjectTemplate);
+    Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,
+        url -> new RegistryClient(RegistryConfig.of(url).withEnvironment(System.getenv())));
+    List<Finding> findings = new Gate(Common.check(p)).run(model, baseline);
+    int subjects = model.events().size() * 2;
+    return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        "check: compatible with " + baseline.description() + " (" + subjects + " subjects, "
+            + baseline.topics().values().stream().mapToInt(t -> t.versions().values().stream().mapToInt(List::size).sum()).sum()
+            + " earlier versions)",
+        "breaking changes against " + baseline.description());
+  }
+}

@@ -1,0 +1,81 @@
+package io.github.eventcontracts.tooling.cli;
+
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.model.SchemaSource;
+import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
+import io.github.eventcontracts.tooling.compat.avro.AvroEngine;
+import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
+import io.github.eventcontracts.tooling.compat.json.JsonSchemaEngine;
+import io.github.eventcontracts.tooling.report.OutputFormat;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options and helpers shared by the commands. */
+final class Common {
+  private Common() {}
+
+  /** --format, for commands that print findings. */
+  static final class FormatOption {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text (file:line:col: RULE_ID message), json (one object per line) or github-actions "
+            + "(annotations on the pull request). Default: ${DEFAULT-VALUE}.",
+        converter = FormatConverter.class)
+    OutputFormat format;
+  }
+
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      return OutputFormat.fromFlag(value);
+    }
+  }
+
+  /** --repo and --schemas, for commands that read the work tree. */
+  static final class RepoOptions {
+    @Option(names = "--repo", paramLabel = "DIR",
+        description = "The repository root. Default: the nearest folder upwards that has schemas/catalog.yaml.")
+    Path repo;
+
+    @Option(names = "--schemas", paramLabel = "DIR", defaultValue = "schemas",
+        description = "The schemas folder, relative to the repository root. Default: ${DEFAULT-VALUE}.")
+    String schemas;
+
+    Path root() {
+      if (repo != null) {
+        return repo.toAbsolutePath().normalize();
+      }
+      Path dir = Path.of("").toAbsolutePath();
+      for (Path p = dir; p != null; p = p.getParent()) {
+        if (Files.isRegularFile(p.resolve(schemas).resolve(ContractModel.CATALOG_FILE))) {
+          return p;
+        }
+      }
+      return dir;
+    }
+
+    ContractModel load() {
+      return ContractModel.load(SchemaSource.directory(root().resolve(schemas), schemas));
+    }
+  }
+
+  static CompatibilityCheck check(JsonCompatPolicy policy) {
+    return new CompatibilityCheck(List.of(new AvroEngine(), new JsonSchemaEngine(policy)));
+  }
+
+  /** Prints findings and a summary line (to stderr for machine formats) and returns the exit code. */
+  static int report(List<Finding> findings, OutputFormat format, PrintWriter out, PrintWriter err, String clean,
+      String summary) {
+    format.print(findings, out);
+    PrintWriter summaryTo = format == OutputFormat.TEXT ? out : err;
+    if (findings.isEmpty()) {
+      summaryTo.println(clean);
+      return Main.OK;
+    }
+    summaryTo.println(findings.size() + (findings.size() == 1 ? " finding" : " findings") + ": " + summary);
+    return Main.FINDINGS;
+  }
+}

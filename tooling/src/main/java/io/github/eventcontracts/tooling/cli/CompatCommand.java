@@ -1,0 +1,124 @@
+package io.github.eventcontracts.tooling.cli;
+
+import io.github.eventcontracts.model.CompatibilityLevel;
+import io.github.eventcontracts.model.ContractException;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.SourceDocument;
+import io.github.eventcontracts.tooling.compat.SchemaVersion;
+import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compat", mixinStandardHelpOptions = true,
+    description = {"Compares two schema files and gives one verdict at a compatibility level.",
+        "BACKWARD: a consumer using NEW reads data written with OLD. FORWARD: a consumer using OLD reads data "
+            + "written with NEW. FULL: both. For *_TRANSITIVE levels pass --old once per earlier version, oldest "
+            + "first; the other levels use the last --old only."},
+    footer = {"", "Examples:",
+        "  contracts compat --old v1.avsc --new v2.avsc --level BACKWARD",
+        "  contracts compat --old v1.json --old v2.json --new v3.json --level FULL_TRANSITIVE --format json",
+        "", "Exit codes: 0 compatible, 100 incompatible (findings printed), 1 a schema could not be read or parsed, "
+        + "or bad arguments."})
+final class CompatCommand implements Callable<Integer> {
+  @Option(names = "--old", required = true, paramLabel = "OLD",
+      description = "The earlier schema file. Repeat it for transitive levels, oldest first.")
+  List<Path> olds = new ArrayList<>();
+
+  @Option(names = "--new", required = true, paramLabel = "NEW", description = "The proposed schema file.")
+  Path current;
+
+  @Option(names = "--level", required = true, paramLabel = "LEVEL",
+      description = "NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE.")
+  String level;
+
+  @Option(names = "--type", paramLabel = "TYPE",
+      description = "avro or json. Default: from the extension (.avsc Avro, .json JSON Schema).")
+  String type;
+
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict",
+      description = "JSON Schema only: strict (Confluent's default) or lenient. Default: ${DEFAULT-VALUE}.")
+  String policy;
+
+  @Mixin
+  Common.FormatOption format = new Common.FormatOption();
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    CompatibilityLevel lvl = parseLevel();
+    SchemaFormat f = formatOf();
+    JsonCompatPolicy p = parsePolicy();
+    List<SchemaVersion> previous = new ArrayList<>();
+    for (Path old : olds) {
+      previous.add(new SchemaVersion(old.toString(), read(old, f)));
+    }
+    SourceDocument next = read(current, f);
+    List<Finding> findings = Common.check(p).check(f, lvl, previous, next);
+    return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
+        "compatible: " + current + " against " + (olds.size() == 1 ? olds.get(0) : olds.size() + " versions") + " at " + lvl,
+        "incompatible at " + lvl);
+  }
+
+  private CompatibilityLevel parseLevel() {
+    try {
+      return CompatibilityLevel.valueOf(level.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "unknown --level '" + level + "': use one of "
+          + java.util.Arrays.toString(CompatibilityLevel.values()));
+    }
+  }
+
+  private JsonCompatPolicy parsePolicy() {
+    try {
+      return JsonCompatPolicy.valueOf(policy.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "unknown --policy '" + policy + "': use strict or lenient");
+    }
+  }
+
+  private SchemaFormat formatOf() {
+    if (type != null) {
+      try {
+        return SchemaFormat.fromKey(type);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "unknown --type '" + type + "': use avro or json");
+      }
+    }
+    SchemaFormat f = SchemaFormat.fromFileName(current.toString());
+    if (f == null) {
+      throw new ParameterException(spec.commandLine(), "cannot tell the schema type of '" + current
+          + "' from its extension: name it .avsc or .json, or pass --type avro|json");
+    }
+    return f;
+  }
+
+  /** Reads and parses a schema file; an unreadable or invalid file is a ContractException (exit 1). */
+  private static SourceDocument read(Path file, SchemaFormat f) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ContractException(new Finding("FILE_UNREADABLE", file.toString(), 0, 0, "",
+          "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage(), "check the path"));
+    }
+    SourceDocument doc = SourceDocument.parse(file.toString(), text);
+    if (f == SchemaFormat.AVRO) {
+      ContractModel.parseAvro(doc);
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.eventcontracts.tooling.compat;
+
+import io.github.eventcontracts.model.CompatibilityLevel;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.SourceDocument;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Composes compatibility levels from the engines' one-way rules, as Confluent Schema Registry defines
+ * them: BACKWARD = the new schema reads data of the old; FORWARD = the old schema reads data of the new;
+ * FULL = both; the transitive levels check every earlier version, the others only the latest.
+ */
+public final class CompatibilityCheck {
+  private final Map<SchemaFormat, CompatibilityEngine> engines = new EnumMap<>(SchemaFormat.class);
+
+  public CompatibilityCheck(List<CompatibilityEngine> engines) {
+    engines.forEach(e -> this.engines.put(e.format(), e));
+  }
+
+  public CompatibilityEngine engine(SchemaFormat format) {
+    CompatibilityEngine e = engines.get(format);
+    if (e == null) {
+      throw new IllegalStateException("no compatibility engine for " + format);
+    }
+    return e;
+  }
+
+  /**
+   * Every finding that makes {@code current} break {@code level} against {@code previous}.
+   *
+   * @param previous earlier versions, oldest first; empty for a new subject (always compatible)
+   */
+  public List<Finding> check(SchemaFormat format, CompatibilityLevel level, List<SchemaVersion> previous,
+      SourceDocument current) {
+    if (level == CompatibilityLevel.NONE || previous.isEmpty()) {
+      return List.of();
+    }
+    CompatibilityEngine engine = engine(format);
+    List<SchemaVersion> against = level.transitive() ? previous : previous.subList(previous.size() - 1, previous.size());
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    // newest first, so that a problem with the latest version is reported against it
+    for (int i = against.size() - 1; i >= 0; i--) {
+      SchemaVersion old = against.get(i);
+      List<Finding> found = new ArrayList<>();
+      if (level.backward()) {
+        label(found, "BACKWARD", old, engine.incompatibilities(old.document(), current, Side.READER));
+      }
+      if (level.forward()) {
+        label(found, "FORWARD", old, engine.incompatibilities(current, old.document(), Side.WRITER));
+      }
+      for (Finding f : found) {
+        unique.putIfAbsent(f.ruleId() + '\0' + f.file() + '\0' + f.line() + '\0' + f.column() + '\0' + f.path(), f);
+      }
+    }
+    return List.copyOf(unique.values());
+  }
+
+  private static void label(List<Finding> out, String direction, SchemaVersion old, List<Finding> findings) {
+    for (Finding f : findings) {
+      out.add(new Finding(f.ruleId(), f.file(), f.line(), f.column(), f.path(),
+          direction + " against " + old.label() + ": " + f.message(), f.hint()));
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.github.eventcontracts.tooling.compat.json;
+
+import static io.github.eventcontracts.tooling.compat.json.Difference.Type.*;
+
+import io.github.eventcontracts.tooling.compat.json.Difference.Type;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which kinds of {@link Difference} are compatible: the policy is nothing but a set of {@link Type}s, as in
+ * Confluent Schema Registry's {@code SchemaDiff.COMPATIBLE_CHANGES_STRICT} and
+ * {@code COMPATIBLE_CHANGES_LENIENT}. A comparison is compatible when every difference it finds is in the
+ * set.
+ */
+public enum JsonCompatPolicy {
+  /**
+   * Confluent's default: a reader validates what it reads against its schema, so every value the writer's
+   * schema allows must be allowed by the reader's. Properties cannot be added to an open content model.
+   */
+  STRICT(CompatibleChanges.STRICT),
+  /**
+   * Confluent's lenient policy (the robustness principle): readers ignore properties they do not know, so
+   * the content model's openness no longer matters for optional properties. Everything STRICT allows, plus
+   * narrowing or closing {@code additionalProperties}, adding an optional (or defaulted required) property
+   * to an open model, removing an optional property from a closed one, and adding or removing properties
+   * that a partially open model does not cover.
+   */
+  LENIENT(CompatibleChanges.LENIENT);
+
+  private final Set<Type> compatible;
+
+  JsonCompatPolicy(Set<Type> compatible) {
+    this.compatible = compatible;
+  }
+
+  /** The kinds of difference this policy accepts; unmodifiable. */
+  public Set<Type> compatibleChanges() {
+    return compatible;
+  }
+
+  /** Whether a difference of this kind keeps the two schemas compatible. */
+  public boolean isCompatible(Type type) {
+    return compatible.contains(type);
+  }
+
+  /** The sets themselves, apart from the enum so that LENIENT can be built from STRICT. */
+  private static final class CompatibleChanges {
+    static final Set<Type> STRICT = Collections.unmodifiableSet(EnumSet.of(
+        ID_CHANGED, DESCRIPTION_CHANGED, TITLE_CHANGED, DEFAULT_CHANGED, SCHEMA_REMOVED, TYPE_EXTENDED,
+
+        MAX_LENGTH_INCREASED, MAX_LENGTH_REMOVED, MIN_LENGTH_DECREASED, MIN_LENGTH_REMOVED, PATTERN_REMOVED,
+
+        MAXIMUM_INCREASED, MAXIMUM_REMOVED, MINIMUM_DECREASED, MINIMUM_REMOVED,
+        EXCLUSIVE_MAXIMUM_INCREASED, EXCLUSIVE_MAXIMUM_REMOVED, EXCLUSIVE_MINIMUM_DECREASED,
+        EXCLUSIVE_MINIMUM_REMOVED, MULTIPLE_OF_REDUCED, MULTIPLE_OF_REMOVED,
+
+        REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED, REQUIRED_ATTRIBUTE_REMOVED,
+        DEPENDENCY_ARRAY_NARROWED, DEPENDENCY_ARRAY_REMOVED, DEPENDENCY_SCHEMA_REMOVED,
+        MAX_PROPERTIES_INCREASED, MAX_PROPERTIES_REMOVED, MIN_PROPERTIES_DECREASED, MIN_PROPERTIES_REMOVED,
+        ADDITIONAL_PROPERTIES_ADDED, ADDITIONAL_PROPERTIES_EXTENDED,
+        PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL,
+        REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL, OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL,
+        PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL,
+        PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+        PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+
+        MAX_ITEMS_INCREASED, MAX_ITEMS_REMOVED, MIN_ITEMS_DECREASED, MIN_ITEMS_REMOVED, UNIQUE_ITEMS_REMOVED,
+        ADDITIONAL_ITEMS_ADDED, ADDITIONAL_ITEMS_EXTENDED,
+        ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL, ITEM_ADDED_TO_CLOSED_CONTENT_MODEL,
+        ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL,
+        ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL, ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+
+        ENUM_ARRAY_EXTENDED,
+
+        COMBINED_TYPE_EXTENDED, PRODUCT_TYPE_NARROWED, SUM_TYPE_EXTENDED, NOT_TYPE_NARROWED));
+
+    static final Set<Type> LENIENT;
+
+    static {
+      Set<Type> lenient = EnumSet.copyOf(STRICT);
+      lenient.addAll(EnumSet.of(
+          ADDITIONAL_PROPERTIES_NARROWED, ADDITIONAL_PROPERTIES_REMOVED,
+          OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL,
+          OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL,
+          PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+          PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL));
+      LENIENT = Collections.unmodifiableSet(lenient);
+    }
+
+    private CompatibleChanges() {}
+  }
+}

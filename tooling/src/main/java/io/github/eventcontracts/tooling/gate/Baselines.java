@@ -1,0 +1,206 @@
+package io.github.eventcontracts.tooling.gate;
+
+import io.github.eventcontracts.model.Catalog;
+import io.github.eventcontracts.model.ContractException;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.EventContract;
+import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.SchemaSource;
+import io.github.eventcontracts.model.SourceDocument;
+import io.github.eventcontracts.model.Topic;
+import io.github.eventcontracts.tooling.compat.SchemaVersion;
+import io.github.eventcontracts.tooling.registry.RegistryClient;
+import io.github.eventcontracts.tooling.registry.RegistryException;
+import io.github.eventcontracts.tooling.registry.SubjectNaming;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a baseline given as {@code git:REF}, {@code dir:PATH} or {@code registry:URL}. Anything that
+ * cannot be read is a {@link BaselineException}: the gate fails closed.
+ */
+public final class Baselines {
+  /** Where the default baseline is looked for, in order: the merge-base of HEAD with each. */
+  public static final List<String> DEFAULT_BRANCHES = List.of("origin/main", "main", "origin/master", "master");
+
+  private Baselines() {}
+
+  /**
+   * @param spec          {@code git:REF}, {@code dir:PATH}, {@code registry:URL}, or null for the merge-base
+   *                      of HEAD with the main branch
+   * @param repo          the repository root (for git and relative paths)
+   * @param schemasFolder the schemas folder relative to the repository root ({@code schemas})
+   * @param current       the catalog under review (a registry baseline maps subjects to its topics)
+   * @param registries    opens a client for a registry URL (with the caller's credentials)
+   */
+  public static Baseline load(String spec, Path repo, String schemasFolder, Catalog current, SubjectNaming naming,
+      Function<String, RegistryClient> registries) {
+    if (spec == null || spec.isBlank()) {
+      try (GitHistory git = new GitHistory(repo)) {
+        String base = git.mergeBase(DEFAULT_BRANCHES);
+        if (base == null) {
+          throw new BaselineException("no default baseline: HEAD has no merge-base with any of " + DEFAULT_BRANCHES
+              + ". Pass --against git:<ref>, dir:<path> or registry:<url>.");
+        }
+        return git(repo, base, schemasFolder);
+      }
+    }
+    int colon = spec.indexOf(':');
+    String kind = colon < 0 ? "" : spec.substring(0, colon);
+    String value = colon < 0 ? "" : spec.substring(colon + 1);
+    if (value.isBlank()) {
+      throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path> or registry:<url>");
+    }
+    return switch (kind) {
+      case "git" -> git(repo, value, schemasFolder);
+      case "dir" -> dir(repo.resolve(value), value);
+      case "registry" -> registry(registries.apply(value), current, naming);
+      default -> throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path> or registry:<url>");
+    };
+  }
+
+  /** The schemas folder at a git revision, with every committed version of each schema on its history. */
+  public static Baseline git(Path repo, String ref, String schemasFolder) {
+    try (GitHistory git = new GitHistory(repo)) {
+      String commit = git.resolve(ref);
+      String shortCommit = commit.substring(0, 7);
+      String description = "git:" + ref + (ref.startsWith(shortCommit) ? "" : " (" + shortCommit + ")");
+      SchemaSource source = new SchemaSource() {
+        @Override
+        public String read(String relativePath) {
+          return git.read(commit, schemasFolder + "/" + relativePath);
+        }
+
+        @Override
+        public String displayPath(String relativePath) {
+          return schemasFolder + "/" + relativePath;
+        }
+
+        @Override
+        public String toString() {
+          return description;
+        }
+      };
+      if (git.read(commit, schemasFolder + "/" + ContractModel.CATALOG_FILE) == null) {
+        return new Baseline(description + ", which has no " + schemasFolder + "/catalog.yaml", null, Map.of());
+      }
+      ContractModel model = loadModel(source, description);
+      Map<String, List<String>> history = git.history(commit, schemasFolder);
+      Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
+      for (EventContract e : model.events()) {
+        Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
+        for (SchemaFormat f : SchemaFormat.values()) {
+          String path = schemasFolder + "/" + e.topic().schemaPath(f);
+          List<String> commits = new ArrayList<>(history.getOrDefault(path, List.of()));
+          Collections.reverse(commits);
+          List<SchemaVersion> list = new ArrayList<>();
+          String previousText = null;
+          for (String c : commits) {
+            String text = git.read(c, path);
+            if (text == null || text.equals(previousText)) {
+              continue;
+            }
+            try {
+              list.add(new SchemaVersion("git " + c.substring(0, 7), SourceDocument.parse(path, text)));
+              previousText = text;
+            } catch (ContractException unparseable) {
+              // a version that never parsed could never have been read or registered: nothing to be compatible with
+            }
+          }
+          SourceDocument tip = e.source(f);
+          if (list.isEmpty() || !list.get(list.size() - 1).document().text().equals(tip.text())) {
+            list.add(new SchemaVersion("git " + shortCommit, tip));
+          }
+          versions.put(f, list);
+        }
+        topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
+            "/topics/" + e.topic().name(), versions));
+      }
+      return new Baseline(description, model.catalog().source(), topics);
+    }
+  }
+
+  /** A schemas folder on disk (one version of each schema). */
+  public static Baseline dir(Path dir, String shownAs) {
+    if (!Files.isRegularFile(dir.resolve(ContractModel.CATALOG_FILE))) {
+      throw new BaselineException("the baseline dir:" + shownAs + " has no catalog.yaml; point it at a schemas folder");
+    }
+    String description = "dir:" + shownAs;
+    ContractModel model = loadModel(SchemaSource.directory(dir, shownAs), description);
+    Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
+    for (EventContract e : model.events()) {
+      Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
+      for (SchemaFormat f : SchemaFormat.values()) {
+        versions.put(f, List.of(new SchemaVersion(description, e.source(f))));
+      }
+      topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
+          "/topics/" + e.topic().name(), versions));
+    }
+    return new Baseline(description, model.catalog().source(), topics);
+  }
+
+  /** Every registered version of every subject of the catalog's topics, and subjects of topics it no longer has. */
+  public static Baseline registry(RegistryClient client, Catalog current, SubjectNaming naming) {
+    String description = "registry:" + client.url();
+    try {
+      Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
+      Map<String, Map<SchemaFormat, List<SchemaVersion>>> found = new LinkedHashMap<>();
+      for (Topic t : current.topics()) {
+        for (SchemaFormat f : SchemaFormat.values()) {
+          List<SchemaVersion> list = registered(client, naming.subject(t, f), f);
+          if (!list.isEmpty()) {
+            found.computeIfAbsent(t.name(), k -> new EnumMap<>(SchemaFormat.class)).put(f, list);
+          }
+        }
+      }
+      Pattern other = Pattern.compile(Pattern.quote(naming.otherFormatTemplate())
+          .replace("{topic}", "\\E(.+)\\Q").replace("{format}", "\\E(avro|json)\\Q"));
+      for (String subject : client.subjects()) {
+        Matcher m = other.matcher(subject);
+        String topic = m.matches() ? m.group(1) : subject.endsWith("-value") ? subject.substring(0, subject.length() - 6) : null;
+        if (topic == null || current.topic(topic).isPresent() || found.containsKey(topic)) {
+          continue;
+        }
+        Map<SchemaFormat, List<SchemaVersion>> byFormat = new EnumMap<>(SchemaFormat.class);
+        byFormat.put(SchemaFormat.AVRO, List.of());
+        found.put(topic, byFormat);
+      }
+      found.forEach((name, versions) -> topics.put(name, new Baseline.BaselineTopic(name, null, null, versions)));
+      return new Baseline(description, null, topics);
+    } catch (RegistryException e) {
+      throw new BaselineException("cannot read the baseline " + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<SchemaVersion> registered(RegistryClient client, String subject, SchemaFormat f) {
+    List<SchemaVersion> list = new ArrayList<>();
+    for (int v : client.versions(subject)) {
+      RegistryClient.Registered r = client.version(subject, v);
+      String name = "registry " + subject + " v" + v + f.extension();
+      try {
+        list.add(new SchemaVersion("registry " + subject + " v" + v, SourceDocument.parse(name, r.schema())));
+      } catch (ContractException e) {
+        throw new BaselineException("registered schema " + subject + " v" + v + " does not parse: " + e.getMessage());
+      }
+    }
+    return list;
+  }
+
+  private static ContractModel loadModel(SchemaSource source, String description) {
+    try {
+      return ContractModel.load(source);
+    } catch (ContractException e) {
+      throw new BaselineException("the baseline " + description + " does not load, so nothing can be checked "
+          + "against it:\n" + e.getMessage(), e);
+    }
+  }
+}

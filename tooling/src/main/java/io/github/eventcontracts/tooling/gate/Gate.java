@@ -1,0 +1,99 @@
+package io.github.eventcontracts.tooling.gate;
+
+import io.github.eventcontracts.model.Catalog;
+import io.github.eventcontracts.model.ConsumerGroup;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.EventContract;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.Topic;
+import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The compatibility gate: every subject of the work tree against the baseline, at the level the catalog
+ * gives it. New subjects pass; removed subjects and renamed events are findings.
+ */
+public final class Gate {
+  public static final String SUBJECT_REMOVED = "SUBJECT_REMOVED";
+  public static final String EVENT_RENAMED = "EVENT_RENAMED";
+
+  private final CompatibilityCheck check;
+
+  public Gate(CompatibilityCheck check) {
+    this.check = check;
+  }
+
+  public List<Finding> run(ContractModel current, Baseline baseline) {
+    Catalog catalog = current.catalog();
+    List<Finding> findings = new ArrayList<>();
+    for (EventContract e : current.events()) {
+      Topic topic = e.topic();
+      Baseline.BaselineTopic old = baseline.topics().get(topic.name());
+      if (old == null) {
+        continue; // a new subject: nothing to be compatible with
+      }
+      if (old.eventType() != null && !old.eventType().equals(topic.eventType())) {
+        findings.add(Finding.at(EVENT_RENAMED, catalog.source(), "/topics/" + topic.name() + "/event",
+            "topics." + topic.name() + ".event",
+            "topic " + topic.name() + " carried event '" + old.eventType() + "' in " + baseline.description()
+                + " and now carries '" + topic.eventType() + "': consumers filtering on event_type stop seeing it."
+                + readers(catalog, topic.name()),
+            "keep the event name; publish a new event on a new topic and retire the old one in steps"));
+      }
+      for (SchemaFormat f : SchemaFormat.values()) {
+        for (Finding x : check.check(f, topic.compatibility(f), old.versions(f), e.source(f))) {
+          findings.add(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(),
+              x.message() + " [" + topic.name() + " " + f.key() + ", " + topic.compatibility(f) + "]."
+                  + readers(catalog, topic.name()), x.hint()));
+        }
+      }
+    }
+    for (Baseline.BaselineTopic old : baseline.topics().values()) {
+      if (catalog.topic(old.name()).isPresent()) {
+        continue;
+      }
+      String renamedTo = old.eventType() == null ? null : renamedTo(current, baseline, old);
+      String rule = renamedTo != null ? EVENT_RENAMED : SUBJECT_REMOVED;
+      String message = renamedTo != null
+          ? "event '" + old.eventType() + "' (topic " + old.name() + ") was renamed to '" + renamedTo
+              + "': every consumer of " + old.name() + " stops receiving events and its subjects are orphaned"
+          : "topic " + old.name() + " and its subjects were removed (present in " + baseline.description()
+              + "): producers and consumers that still use it break";
+      String hint = "keep the topic in the catalog until every consumer has moved off it; deprecate it in its "
+          + "description first";
+      if (baseline.catalog() != null && old.pointer() != null) {
+        findings.add(Finding.at(rule, baseline.catalog(), old.pointer(), "topics." + old.name(), message, hint));
+      } else {
+        findings.add(new Finding(rule, catalog.source().file(), 1, 1, "topics." + old.name(), message, hint));
+      }
+    }
+    return findings;
+  }
+
+  /** The new event that took over a removed topic's Avro record name, if any. */
+  private static String renamedTo(ContractModel current, Baseline baseline, Baseline.BaselineTopic old) {
+    var oldVersions = old.versions(SchemaFormat.AVRO);
+    if (oldVersions.isEmpty()) {
+      return null;
+    }
+    String oldName = oldVersions.get(oldVersions.size() - 1).document().root().path("name").asText();
+    for (EventContract e : current.events()) {
+      if (!baseline.topics().containsKey(e.topic().name()) && e.avroSchema().getName().equals(oldName)) {
+        return e.eventType();
+      }
+    }
+    return null;
+  }
+
+  private static String readers(Catalog catalog, String topic) {
+    List<ConsumerGroup> groups = catalog.readersOf(topic);
+    if (groups.isEmpty()) {
+      return "";
+    }
+    return " Readers affected: " + groups.stream().map(g -> g.id() + " (" + g.service() + ")")
+        .collect(Collectors.joining(", ")) + ".";
+  }
+}

@@ -1,0 +1,262 @@
+package io.github.eventcontracts.tooling.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.EventContract;
+import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.model.SchemaAgreement;
+import io.github.eventcontracts.model.SourceDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/** The lint rules. Each is documented in the README's Lint table, with the same id and sentence. */
+public final class Rules {
+  private Rules() {}
+
+  /** Every rule, in the order findings are reported. */
+  public static List<LintRule> all() {
+    return List.of(
+        rule("FIELD_NAME_SNAKE_CASE", "Field and property names are snake_case, as in the platform's payloads.",
+            Rules::snakeCase),
+        rule("DOC_MISSING", "Every Avro record, enum and field has a doc; every JSON Schema object and property "
+            + "has a description.", Rules::docs),
+        rule("ENVELOPE_MISMATCH", "The envelope (event_id, event_type, timestamp, data) is the same in every event.",
+            Rules::envelope),
+        rule("EVENT_TYPE_MISMATCH", "event_type is the JSON Schema const, and the Avro default, equal to the "
+            + "event its topic carries.", Rules::eventType),
+        rule("OPTIONAL_FIELD_SHAPE", "Optional means [\"null\", T] with default null in Avro, and left out of "
+            + "required (not null-typed) in JSON Schema.", Rules::optionalShape),
+        rule("ENUM_DEFAULT_MISSING", "Every Avro enum has a default symbol, so that symbols can be added later.",
+            Rules::enumDefault),
+        rule(SchemaAgreement.RULE, "The Avro schema and the JSON Schema of an event agree: fields, "
+            + "required-ness, types and enum symbols.", (m, out) -> out.addAll(SchemaAgreement.check(m))));
+  }
+
+  private static LintRule rule(String id, String description, BiConsumer<ContractModel, List<Finding>> check) {
+    return new LintRule() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public List<Finding> check(ContractModel model) {
+        List<Finding> out = new ArrayList<>();
+        check.accept(model, out);
+        return out;
+      }
+    };
+  }
+
+  private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+  private static final SchemaTree.Visitor NONE = n -> { };
+
+  private static void snakeCase(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument avro = e.avroSource();
+      SchemaTree.avro(avro.root(), "", "", NONE, f -> {
+        String name = f.node().path("name").asText("");
+        if (!SNAKE.matcher(name).matches()) {
+          out.add(Finding.at("FIELD_NAME_SNAKE_CASE", avro, f.pointer() + "/name", f.path(),
+              "field name '" + name + "' is not snake_case", "rename it to '" + snake(name) + "' (in both schemas)"));
+        }
+      });
+      SourceDocument json = e.jsonSource();
+      SchemaTree.json(json.root(), "", "", NONE, p -> {
+        String name = p.path().substring(p.path().lastIndexOf('.') + 1);
+        if (!SNAKE.matcher(name).matches()) {
+          out.add(Finding.at("FIELD_NAME_SNAKE_CASE", json, p.pointer(), p.path(),
+              "property name '" + name + "' is not snake_case", "rename it to '" + snake(name) + "' (in both schemas)"));
+        }
+      });
+    }
+  }
+
+  static String snake(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
+  }
+
+  private static void docs(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument avro = e.avroSource();
+      SchemaTree.avro(avro.root(), "", "", t -> {
+        if (blank(t.node(), "doc")) {
+          out.add(Finding.at("DOC_MISSING", avro, t.pointer(), t.path(), "Avro " + t.node().path("type").asText()
+              + " '" + t.node().path("name").asText() + "' has no doc", "add \"doc\": \"...\" saying what it is"));
+        }
+      }, f -> {
+        if (blank(f.node(), "doc")) {
+          out.add(Finding.at("DOC_MISSING", avro, f.pointer(), f.path(), "field has no doc",
+              "add \"doc\": \"...\" saying what the field holds"));
+        }
+      });
+      SourceDocument json = e.jsonSource();
+      if (blank(json.root(), "description")) {
+        out.add(Finding.at("DOC_MISSING", json, "", "", "the schema has no description",
+            "add \"description\": \"...\" saying when the event is published"));
+      }
+      SchemaTree.json(json.root(), "", "", NONE, p -> {
+        if (blank(p.node(), "description") && !p.node().has("$ref")) {
+          out.add(Finding.at("DOC_MISSING", json, p.pointer(), p.path(), "property has no description",
+              "add \"description\": \"...\" saying what the property holds"));
+        }
+      });
+    }
+  }
+
+  private static boolean blank(JsonNode node, String key) {
+    return !node.path(key).isTextual() || node.path(key).asText().isBlank();
+  }
+
+  private static void envelope(ContractModel model, List<Finding> out) {
+    List<EventContract> events = model.events();
+    if (events.isEmpty()) {
+      return;
+    }
+    EventContract reference = events.get(0);
+    for (EventContract e : events) {
+      for (String name : List.of("event_id", "event_type", "timestamp", "data")) {
+        if (avroField(e, name) == null) {
+          out.add(Finding.at("ENVELOPE_MISMATCH", e.avroSource(), "/fields", name,
+              "the envelope field '" + name + "' is missing", "add it as in " + reference.avroSource().file()));
+        }
+        if (!e.jsonSource().root().path("properties").has(name)) {
+          out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/properties", name,
+              "the envelope property '" + name + "' is missing", "add it as in " + reference.jsonSource().file()));
+        }
+        if (!e.jsonSource().root().path("required").toString().contains("\"" + name + "\"")) {
+          out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/required", name,
+              "the envelope property '" + name + "' is not required", "add it to \"required\""));
+        }
+      }
+      if (e == reference) {
+        continue;
+      }
+      for (String name : List.of("event_id", "timestamp", "event_type")) {
+        int i = avroIndex(e, name);
+        int r = avroIndex(reference, name);
+        if (i >= 0 && r >= 0 && !sameEnvelope(avroField(e, name), avroField(reference, name))) {
+          out.add(Finding.at("ENVELOPE_MISMATCH", e.avroSource(), "/fields/" + i, name,
+              "envelope field '" + name + "' differs from " + reference.avroSource().file(),
+              "copy the field exactly from " + reference.avroSource().file()));
+        }
+        JsonNode p = e.jsonSource().root().path("properties").path(name);
+        JsonNode rp = reference.jsonSource().root().path("properties").path(name);
+        if (!p.isMissingNode() && !rp.isMissingNode() && !sameEnvelope(p, rp)) {
+          out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/properties/" + name, name,
+              "envelope property '" + name + "' differs from " + reference.jsonSource().file(),
+              "copy the property exactly from " + reference.jsonSource().file()));
+        }
+      }
+      if (e.jsonSource().root().path("additionalProperties").asBoolean(true)
+          != reference.jsonSource().root().path("additionalProperties").asBoolean(true)) {
+        out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/additionalProperties", "",
+            "the envelope's content model differs from " + reference.jsonSource().file(),
+            "use the same additionalProperties as every other event"));
+      }
+    }
+  }
+
+  /** Equal apart from what names the event itself (event_type's const, default and doc). */
+  private static boolean sameEnvelope(JsonNode a, JsonNode b) {
+    if (a.path("name").asText().equals("event_type") || a.has("const")) {
+      return Objects.equals(a.path("type"), b.path("type"));
+    }
+    return a.equals(b);
+  }
+
+  private static JsonNode avroField(EventContract e, String name) {
+    int i = avroIndex(e, name);
+    return i < 0 ? null : e.avroSource().root().path("fields").get(i);
+  }
+
+  private static int avroIndex(EventContract e, String name) {
+    JsonNode fields = e.avroSource().root().path("fields");
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).path("name").asText().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void eventType(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      String want = e.topic().eventType();
+      JsonNode c = e.jsonSource().root().path("properties").path("event_type");
+      if (!c.isMissingNode() && !want.equals(c.path("const").asText(null))) {
+        out.add(Finding.at("EVENT_TYPE_MISMATCH", e.jsonSource(), "/properties/event_type", "event_type",
+            "event_type must be the const '" + want + "' (topic " + e.topic().name() + "), but is "
+                + (c.has("const") ? "'" + c.get("const").asText() + "'" : "not a const"),
+            "write \"const\": \"" + want + "\""));
+      }
+      int i = avroIndex(e, "event_type");
+      if (i >= 0) {
+        JsonNode f = e.avroSource().root().path("fields").get(i);
+        if (!want.equals(f.path("default").asText(null))) {
+          out.add(Finding.at("EVENT_TYPE_MISMATCH", e.avroSource(), "/fields/" + i, "event_type",
+              "event_type's default must be '" + want + "' (topic " + e.topic().name() + "), but is "
+                  + (f.has("default") ? "'" + f.get("default").asText() + "'" : "absent"),
+              "write \"default\": \"" + want + "\""));
+        }
+      }
+    }
+  }
+
+  private static void optionalShape(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument avro = e.avroSource();
+      SchemaTree.avro(avro.root(), "", "", NONE, f -> {
+        JsonNode type = f.node().path("type");
+        if (!type.isArray() || !type.toString().contains("\"null\"")) {
+          return;
+        }
+        boolean nullFirst = type.get(0).asText("").equals("null");
+        boolean defaultNull = f.node().has("default") && f.node().get("default").isNull();
+        if (!nullFirst || !defaultNull) {
+          out.add(Finding.at("OPTIONAL_FIELD_SHAPE", avro, f.pointer(), f.path(),
+              "nullable field is not optional-shaped: " + (!nullFirst ? "null is not the first branch" : "")
+                  + (!nullFirst && !defaultNull ? " and " : "") + (!defaultNull ? "it has no default null" : ""),
+              "write \"type\": [\"null\", ...], \"default\": null"));
+        }
+      });
+      SourceDocument json = e.jsonSource();
+      SchemaTree.json(json.root(), "", "", NONE, p -> {
+        JsonNode type = p.node().path("type");
+        if (type.isArray() && type.toString().contains("\"null\"") || type.asText("").equals("null")) {
+          out.add(Finding.at("OPTIONAL_FIELD_SHAPE", json, p.pointer() + "/type", p.path(),
+              "property allows null; optional properties are left out, never sent as null",
+              "remove \"null\" from the type and leave the property out of \"required\""));
+        }
+      });
+    }
+  }
+
+  private static void enumDefault(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument avro = e.avroSource();
+      SchemaTree.avro(avro.root(), "", "", t -> {
+        if (t.node().path("type").asText().equals("enum") && !t.node().has("default")) {
+          out.add(Finding.at("ENUM_DEFAULT_MISSING", avro, t.pointer(), t.path(),
+              "enum '" + t.node().path("name").asText() + "' has no default symbol: readers on this version will "
+                  + "fail on any symbol added later", "add \"default\": \"<a fallback symbol>\" (e.g. unknown)"));
+        }
+      }, NONE);
+    }
+  }
+
+  static Map<String, String> descriptions() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    all().forEach(r -> out.put(r.id(), r.description()));
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.eventcontracts.tooling.registry;
+
+import io.github.eventcontracts.model.CompatibilityLevel;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.EventContract;
+import io.github.eventcontracts.model.SchemaFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What registering the contracts would do to a registry, subject by subject, worked out with reads
+ * only; {@link #apply} then makes exactly the writes the plan lists.
+ */
+public final class RegistrationPlan {
+
+  /** What happens to one subject. */
+  public enum Action {
+    /** The subject does not exist: it will be created with this schema as version 1. */
+    NEW,
+    /** The schema differs from every registered version and the registry accepts it. */
+    NEW_VERSION,
+    /** This exact schema is already registered. */
+    UNCHANGED,
+    /** The registry would refuse the schema as incompatible at the subject's level. */
+    REJECTED
+  }
+
+  /**
+   * @param subject       the registry subject
+   * @param topic         the topic it belongs to
+   * @param format        the schema's format
+   * @param schema        the schema text to register (normalized: no insignificant whitespace)
+   * @param action        what happens to the schema
+   * @param version       the registered version when UNCHANGED, else 0
+   * @param currentLevel  the subject's own level in the registry, or null when it has none
+   * @param level         the level the catalog gives the subject
+   * @param reasons       the registry's reasons when REJECTED
+   */
+  public record Entry(String subject, String topic, SchemaFormat format, String schema, Action action, int version,
+      String currentLevel, CompatibilityLevel level, List<String> reasons) {
+
+    public boolean setsLevel() {
+      return !level.name().equals(currentLevel);
+    }
+
+    public boolean writesSchema() {
+      return action == Action.NEW || action == Action.NEW_VERSION;
+    }
+  }
+
+  private final List<Entry> entries;
+
+  private RegistrationPlan(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** Writes the plan would make: level changes and schema registrations. */
+  public int plannedWrites() {
+    return (int) entries.stream().filter(e -> e.action() != Action.REJECTED)
+        .mapToLong(e -> (e.setsLevel() ? 1 : 0) + (e.writesSchema() ? 1 : 0)).sum();
+  }
+
+  public boolean hasRejections() {
+    return entries.stream().anyMatch(e -> e.action() == Action.REJECTED);
+  }
+
+  /** Works out the plan for every subject of every event in the model (reads only). */
+  public static RegistrationPlan plan(ContractModel model, RegistryClient client, SubjectNaming naming) {
+    List<Entry> out = new ArrayList<>();
+    for (EventContract e : model.events()) {
+      for (SchemaFormat f : SchemaFormat.values()) {
+        String subject = naming.subject(e.topic(), f);
+        String schema = f == SchemaFormat.AVRO ? e.avroSchema().toString() : e.jsonSource().root().toString();
+        CompatibilityLevel level = e.topic().compatibility(f);
+        List<Integer> versions = client.versions(subject);
+        String currentLevel = versions.isEmpty() ? null : client.subjectLevel(subject).orElse(null);
+        Action action;
+        int version = 0;
+        List<String> reasons = List.of();
+        if (versions.isEmpty()) {
+          action = Action.NEW;
+        } else {
+          Optional<RegistryClient.Registered> found = client.lookup(subject, schema, f.registryType());
+          if (found.isPresent()) {
+            action = Action.UNCHANGED;
+            version = found.get().version();
+          } else {
+            RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
+            action = c.compatible() ? Action.NEW_VERSION : Action.REJECTED;
+            reasons = c.messages();
+          }
+        }
+        out.add(new Entry(subject, e.topic().name(), f, schema, action, version, currentLevel, level, reasons));
+      }
+    }
+    return new RegistrationPlan(out);
+  }
+
+  /** The outcome of one subject after apply. */
+  public record Applied(Entry entry, int id, String error) {}
+
+  /**
+   * Makes the plan's writes. An existing subject gets its level first, so that the registry judges the
+   * new schema at the catalog's level; a new subject is created by its first schema and then gets its
+   * level (some registries refuse a level for a subject that does not exist yet). A subject the registry
+   * refuses does not stop the others.
+   */
+  public List<Applied> apply(RegistryClient client) {
+    List<Applied> out = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.action() == Action.REJECTED) {
+        out.add(new Applied(e, 0, "not registered: " + String.join("; ", e.reasons())));
+        continue;
+      }
+      try {
+        boolean levelFirst = e.action() != Action.NEW;
+        if (levelFirst && e.setsLevel()) {
+          client.setSubjectLevel(e.subject(), e.level().name());
+        }
+        int id = e.writesSchema() ? client.register(e.subject(), e.schema(), e.format().registryType()) : 0;
+        if (!levelFirst && e.setsLevel()) {
+          client.setSubjectLevel(e.subject(), e.level().name());
+        }
+        out.add(new Applied(e, id, null));
+      } catch (RegistryException ex) {
+        out.add(new Applied(e, 0, ex.getMessage()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.eventcontracts.tooling.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.eventcontracts.model.Finding;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * How findings are printed: {@code text} ({@code file:line:col: RULE_ID message}), {@code json} (one
+ * object per line) or {@code github-actions} (workflow commands that annotate the pull request's lines).
+ */
+public enum OutputFormat {
+  TEXT("text"),
+  JSON("json"),
+  GITHUB_ACTIONS("github-actions");
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final String flag;
+
+  OutputFormat(String flag) {
+    this.flag = flag;
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  public static OutputFormat fromFlag(String value) {
+    for (OutputFormat f : values()) {
+      if (f.flag.equalsIgnoreCase(value) || f.name().equalsIgnoreCase(value)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown format '" + value + "': use text, json or github-actions");
+  }
+
+  public void print(List<Finding> findings, PrintWriter out) {
+    for (Finding f : findings) {
+      out.println(line(f));
+    }
+  }
+
+  public String line(Finding f) {
+    return switch (this) {
+      case TEXT -> f.toString();
+      case JSON -> json(f);
+      case GITHUB_ACTIONS -> "::error file=" + property(f.file()) + ",line=" + Math.max(1, f.line()) + ",col="
+          + Math.max(1, f.column()) + ",title=" + property(f.ruleId()) + "::"
+          + data(f.message() + (f.path().isEmpty() ? "" : " (at " + f.path() + ")")
+              + (f.hint().isEmpty() ? "" : "\nFix: " + f.hint()));
+    };
+  }
+
+  private static String json(Finding f) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("rule", f.ruleId()).put("file", f.file()).put("line", f.line()).put("column", f.column())
+        .put("path", f.path()).put("message", f.message()).put("hint", f.hint());
+    return o.toString();
+  }
+
+  /** Escapes a workflow command's message. */
+  private static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Escapes a workflow command's property value. */
+  private static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

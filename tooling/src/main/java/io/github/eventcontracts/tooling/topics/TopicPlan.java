@@ -1,0 +1,209 @@
+package io.github.eventcontracts.tooling.topics;
+
+import io.github.eventcontracts.model.Catalog;
+import io.github.eventcontracts.model.Topic;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * What provisioning the catalog's topics would do to a cluster, worked out with reads only (Kafka's
+ * AdminClient); {@link #apply} makes exactly the changes listed. Partitions can only grow, and only when
+ * asked; replication is never changed; both are refused with the reason.
+ */
+public final class TopicPlan {
+  private static final long TIMEOUT_S = 30;
+
+  public enum Action { CREATE, UPDATE, UNCHANGED, REFUSED }
+
+  /**
+   * @param topic             the catalog's topic
+   * @param action            what happens
+   * @param replication       the replication factor used (the catalog's, or the explicit override)
+   * @param currentPartitions partitions now (0 when the topic does not exist)
+   * @param growPartitions    whether partitions are increased
+   * @param configChanges     config key to (current, wanted) values that will be set
+   * @param reasons           why a change is refused, or notes on what is left alone
+   */
+  public record Entry(Topic topic, Action action, short replication, int currentPartitions, boolean growPartitions,
+      Map<String, String[]> configChanges, List<String> reasons) {}
+
+  private final List<Entry> entries;
+
+  private TopicPlan(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public boolean hasRefusals() {
+    return entries.stream().anyMatch(e -> e.action() == Action.REFUSED);
+  }
+
+  public int changes() {
+    return (int) entries.stream().filter(e -> e.action() == Action.CREATE || e.action() == Action.UPDATE).count();
+  }
+
+  /** The settings the catalog wants on every topic. */
+  static Map<String, String> wantedConfigs(Topic t) {
+    return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.retentionMs()));
+  }
+
+  /**
+   * @param replicationOverride an explicit replication factor for every topic (e.g. 1 on a single-broker
+   *                            stack), or null to use the catalog's
+   * @param increasePartitions  whether to grow topics that have fewer partitions than the catalog says
+   */
+  public static TopicPlan plan(Catalog catalog, Admin admin, Short replicationOverride, boolean increasePartitions)
+      throws InterruptedException {
+    try {
+      int brokers = admin.describeCluster().nodes().get(TIMEOUT_S, TimeUnit.SECONDS).size();
+      Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+      List<String> present = catalog.topics().stream().map(Topic::name).filter(existing::contains).toList();
+      Map<String, TopicDescription> descriptions = present.isEmpty() ? Map.of()
+          : admin.describeTopics(present).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+      Map<ConfigResource, Config> configs = present.isEmpty() ? Map.of()
+          : admin.describeConfigs(present.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList())
+              .all().get(TIMEOUT_S, TimeUnit.SECONDS);
+      List<Entry> out = new ArrayList<>();
+      for (Topic t : catalog.topics()) {
+        short rf = replicationOverride != null ? replicationOverride : t.replicationFactor();
+        List<String> reasons = new ArrayList<>();
+        TopicDescription d = descriptions.get(t.name());
+        if (d == null) {
+          if (rf > brokers) {
+            reasons.add("replication factor " + rf + " needs " + rf + " brokers, the cluster has " + brokers
+                + (replicationOverride == null ? "; on a single-broker stack pass --replication-factor-override 1" : ""));
+            out.add(new Entry(t, Action.REFUSED, rf, 0, false, Map.of(), reasons));
+          } else {
+            out.add(new Entry(t, Action.CREATE, rf, 0, false, Map.of(), reasons));
+          }
+          continue;
+        }
+        int partitions = d.partitions().size();
+        int currentRf = d.partitions().get(0).replicas().size();
+        boolean refused = false;
+        boolean grow = false;
+        if (partitions > t.partitions()) {
+          refused = true;
+          reasons.add("has " + partitions + " partitions, the catalog says " + t.partitions()
+              + ": Kafka cannot decrease partitions (it would reorder keys); raise the catalog's count, or recreate "
+              + "the topic by hand after draining it");
+        } else if (partitions < t.partitions()) {
+          if (increasePartitions) {
+            grow = true;
+          } else {
+            refused = true;
+            reasons.add("has " + partitions + " partitions, the catalog says " + t.partitions()
+                + ": pass --increase-partitions to grow it (keys will map to other partitions from then on)");
+          }
+        }
+        if (currentRf != rf) {
+          refused = true;
+          reasons.add("replication factor is " + currentRf + ", the " + (replicationOverride != null ? "override" : "catalog")
+              + " says " + rf + ": this tool does not reassign replicas; use kafka-reassign-partitions");
+        }
+        Map<String, String[]> changes = new HashMap<>();
+        Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name()));
+        wantedConfigs(t).forEach((k, v) -> {
+          ConfigEntry entry = c == null ? null : c.get(k);
+          String now = entry == null ? null : entry.value();
+          if (!v.equals(now)) {
+            changes.put(k, new String[] {now, v});
+          }
+        });
+        Action action = refused ? Action.REFUSED : grow || !changes.isEmpty() ? Action.UPDATE : Action.UNCHANGED;
+        out.add(new Entry(t, action, rf, partitions, grow, changes, reasons));
+      }
+      return new TopicPlan(out);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the cluster's topics: " + cause(e)
+          + ". Check --bootstrap-servers and that the broker is up.", e);
+    }
+  }
+
+  /**
+   * Makes the plan's changes. A REFUSED topic is left alone, but its settings that can safely be changed
+   * (configs) are still applied.
+   */
+  public List<String> apply(Admin admin) throws InterruptedException {
+    List<String> errors = new ArrayList<>();
+    List<NewTopic> create = new ArrayList<>();
+    Map<String, NewPartitions> grow = new HashMap<>();
+    Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
+    for (Entry e : entries) {
+      switch (e.action()) {
+        case CREATE -> create.add(new NewTopic(e.topic().name(), e.topic().partitions(), e.replication())
+            .configs(wantedConfigs(e.topic())));
+        case UPDATE, REFUSED -> {
+          if (e.growPartitions()) {
+            grow.put(e.topic().name(), NewPartitions.increaseTo(e.topic().partitions()));
+          }
+          if (!e.configChanges().isEmpty()) {
+            List<AlterConfigOp> ops = new ArrayList<>();
+            e.configChanges().forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v[1]), AlterConfigOp.OpType.SET)));
+            alter.put(new ConfigResource(ConfigResource.Type.TOPIC, e.topic().name()), ops);
+          }
+        }
+        default -> { }
+      }
+    }
+    try {
+      if (!create.isEmpty()) {
+        admin.createTopics(create).values().forEach((name, f) -> await(f, "create " + name, errors));
+      }
+      if (!grow.isEmpty()) {
+        admin.createPartitions(grow).values().forEach((name, f) -> await(f, "grow " + name, errors));
+      }
+      if (!alter.isEmpty()) {
+        admin.incrementalAlterConfigs(alter).values().forEach((r, f) -> await(f, "configure " + r.name(), errors));
+      }
+    } catch (RuntimeException e) {
+      errors.add(e.getMessage());
+    }
+    return errors;
+  }
+
+  private static void await(org.apache.kafka.common.KafkaFuture<Void> f, String what, List<String> errors) {
+    try {
+      f.get(TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      errors.add(what + ": " + cause(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      errors.add(what + ": interrupted");
+    }
+  }
+
+  private static String cause(Exception e) {
+    Throwable c = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+  }
+
+  /** Map of properties for an AdminClient. */
+  public static Map<String, Object> adminProperties(String bootstrapServers) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("bootstrap.servers", bootstrapServers);
+    p.put("request.timeout.ms", 15000);
+    p.put("default.api.timeout.ms", 30000);
+    p.put("client.id", "event-contracts-topics");
+    return p;
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.eventcontracts.tooling.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.eventcontracts.tooling.TestRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate, run as the CLI against a temporary git repository with real commits. */
+class GateGitTest {
+  private static final String DATA_FIELDS = "\"fields\": [\n          {\"name\": \"skill_id\"";
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aBreakingCommitFailsWithAnAnnotationAtTheRightLine() throws Exception {
+    TestRepo repo = new TestRepo(tmp);
+    // a new required field without a default: new readers cannot read old data
+    repo.edit("avro/skill.created.avsc", DATA_FIELDS,
+        "\"fields\": [\n          {\"name\": \"owner\", \"type\": \"string\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
+    repo.commitAll("add a required owner");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD~1", "--format", "github-actions");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    int line = repo.lineOf("avro/skill.created.avsc", "\"owner\"");
+    assertTrue(run.out().contains("::error file=schemas/avro/skill.created.avsc,line=" + line + ","), run.out());
+    assertTrue(run.out().contains("AVRO_READER_FIELD_MISSING_DEFAULT_VALUE"), run.out());
+    assertTrue(run.out().contains("gen-service"), "the readers it breaks are named: " + run.out());
+  }
+
+  @Test
+  void aCompatibleCommitPasses() throws Exception {
+    TestRepo repo = new TestRepo(tmp);
+    repo.edit("avro/skill.created.avsc", DATA_FIELDS, "\"fields\": [\n          {\"name\": \"owner\", \"type\": "
+        + "[\"null\", \"string\"], \"default\": null, \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
+    repo.edit("json/skill.created.json", "\"properties\": {\n        \"skill_id\"",
+        "\"properties\": {\n        \"owner\": {\"type\": \"string\", \"description\": \"Owner.\"},\n        \"skill_id\"");
+    repo.commitAll("add an optional owner");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD~1");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("compatible with git:HEAD~1"), run.out());
+  }
+
+  @Test
+  void aTransitiveLevelCatchesABreakWithAnOlderVersion() throws Exception {
+    TestRepo repo = new TestRepo(tmp);
+    // v2: an optional field with a default - compatible with v1
+    repo.edit("avro/skill.created.avsc", DATA_FIELDS, "\"fields\": [\n          {\"name\": \"owner\", \"type\": "
+        + "\"string\", \"default\": \"nobody\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
+    repo.commitAll("v2: owner with a default");
+    // v3: the default removed - still FULL compatible with v2 (both have the field), not with v1 (which lacks it)
+    repo.edit("avro/skill.created.avsc", "\"default\": \"nobody\", ", "");
+    TestRepo.Run transitive = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(100, transitive.exit(), transitive.out() + transitive.err());
+    assertTrue(transitive.out().contains("AVRO_READER_FIELD_MISSING_DEFAULT_VALUE"), transitive.out());
+
+    repo.edit("catalog.yaml", "\n    avro: FULL_TRANSITIVE", "\n    avro: FULL");
+    TestRepo.Run latestOnly = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(0, latestOnly.exit(), latestOnly.out() + latestOnly.err());
+  }
+
+  @Test
+  void aRemovedTopicIsAFindingAndANewOneIsNot() throws Exception {
+    TestRepo repo = new TestRepo(tmp);
+    String catalog = java.nio.file.Files.readString(tmp.resolve("schemas/catalog.yaml"));
+    String block = catalog.substring(catalog.indexOf("  project.completed:"), catalog.indexOf("  validation.completed:"));
+    repo.edit("catalog.yaml", block, "");
+    repo.edit("catalog.yaml", "  validation.completed:\n", block.replace("project.completed:\n    event: project.completed",
+        "project.done:\n    event: project.done").replace("  project.completed:", "  project.done:") + "  validation.completed:\n");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD", "--format", "json");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("\"rule\":\"EVENT_RENAMED\""), run.out());
+    assertTrue(!run.out().contains("project.done-value"), "a new subject is not a finding: " + run.out());
+  }
+
+  @Test
+  void anUnreadableBaselineFailsClosed() {
+    TestRepo repo = new TestRepo(tmp);
+    TestRepo.Run run = repo.contracts("check", "--against", "git:no-such-branch");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("does not name a commit"), run.err());
+    TestRepo.Run dir = repo.contracts("check", "--against", "dir:/nonexistent");
+    assertEquals(1, dir.exit());
+    TestRepo.Run bad = repo.contracts("check", "--against", "svn:trunk");
+    assertEquals(1, bad.exit());
+    assertTrue(bad.err().contains("git:<ref>, dir:<path> or registry:<url>"), bad.err());
+  }
+
+  @Test
+  void theDefaultBaselineIsTheMergeBaseWithMain() {
+    TestRepo repo = new TestRepo(tmp);
+    repo.git("checkout", "-q", "-b", "feature");
+    repo.edit("avro/skill.updated.avsc", "\"name\": \"changes\", \"type\": {\"type\": \"array\", \"items\": \"string\"}",
+        "\"name\": \"changes\", \"type\": \"string\"");
+    repo.commitAll("break changes");
+    TestRepo.Run run = repo.contracts("check");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("AVRO_TYPE_MISMATCH") && run.out().contains("data.changes"), run.out());
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.eventcontracts.tooling.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.eventcontracts.tooling.TestRepo;
+import io.github.eventcontracts.tooling.topics.TopicPlan;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `contracts topics` against the real KRaft broker of the local stack. */
+@ExtendWith(LocalStack.class)
+class TopicsIT {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void createsTopicsAsTheCatalogSaysThenChangesNothingThenRefusesADecrease() throws Exception {
+    TestRepo repo = Topics.uniqueTopics(new TestRepo(tmp));
+    String t = Topics.prefix(repo);
+
+    TestRepo.Run noOverride = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP, "--dry-run");
+    assertEquals(100, noOverride.exit(), "replication 3 on one broker must be refused, not downgraded: " + noOverride.out());
+    assertTrue(noOverride.out().contains("--replication-factor-override 1"), noOverride.out());
+
+    TestRepo.Run first = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP,
+        "--replication-factor-override", "1");
+    assertEquals(0, first.exit(), first.out() + first.err());
+
+    try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
+      Map<String, TopicDescription> d = admin.describeTopics(java.util.List.of(t + "skill.created", t + "validation.completed"))
+          .allTopicNames().get(30, TimeUnit.SECONDS);
+      assertEquals(3, d.get(t + "skill.created").partitions().size());
+      ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t + "validation.completed");
+      Config c = admin.describeConfigs(java.util.List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);
+      assertEquals(String.valueOf(30L * 24 * 3600 * 1000), c.get("retention.ms").value());
+      ConfigResource s = new ConfigResource(ConfigResource.Type.TOPIC, t + "skill.created");
+      assertEquals(String.valueOf(7L * 24 * 3600 * 1000),
+          admin.describeConfigs(java.util.List.of(s)).all().get(30, TimeUnit.SECONDS).get(s).get("retention.ms").value());
+    }
+
+    TestRepo.Run second = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP,
+        "--replication-factor-override", "1");
+    assertEquals(0, second.exit(), second.out() + second.err());
+    assertTrue(second.out().contains("Nothing to do"), second.out());
+
+    repo.edit("catalog.yaml", "partitions: 3", "partitions: 2");
+    TestRepo.Run decrease = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP,
+        "--replication-factor-override", "1");
+    assertEquals(100, decrease.exit(), decrease.out() + decrease.err());
+    assertTrue(decrease.out().contains("cannot decrease partitions"), decrease.out());
+  }
+}
