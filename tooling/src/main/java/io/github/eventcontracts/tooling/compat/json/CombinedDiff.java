@@ -142,7 +142,14 @@ final class CombinedDiff {
       }
     }
     if (size < Math.min(a.size(), b.size())) {
-      ctx.add(COMBINED_TYPE_SUBSCHEMAS_CHANGED, o.pointer(), u.pointer(), closestUnmatched(trials, matched));
+      int[] closest = closestUnmatched(trials, matched);
+      Branch from = a.get(closest[0]);
+      Branch to = b.get(closest[1]);
+      ctx.at(o.criterion().keyword + "[" + from.index() + "]").add(COMBINED_TYPE_SUBSCHEMAS_CHANGED,
+          Paths.child(o.pointer(), from.index()), Paths.child(u.pointer(), to.index()),
+          TextNode.valueOf(o.criterion().keyword + "[" + from.index() + "]"),
+          TextNode.valueOf(u.criterion().keyword + "[" + to.index() + "]"),
+          trials[closest[0]][closest[1]].incompatible());
     }
   }
 
@@ -166,23 +173,21 @@ final class CombinedDiff {
   }
 
   /**
-   * The incompatible differences of the unmatched original and update branches that came closest (the
-   * fewest incompatible differences), to explain which branch broke and how.
+   * The unmatched original branch and unmatched update branch that came closest (the fewest incompatible
+   * differences), to say which branch broke and how; as {@code {original index, update index}} into the
+   * distinct branch lists. Both sides have an unmatched branch whenever the matching falls short.
    */
-  private static List<Difference> closestUnmatched(Context[][] trials, int[] matched) {
+  private static int[] closestUnmatched(Context[][] trials, int[] matched) {
     Set<Integer> usedUpdates = new HashSet<>();
     Arrays.stream(matched).filter(j -> j >= 0).forEach(usedUpdates::add);
-    List<Difference> best = List.of();
+    int[] best = null;
     int bestCount = Integer.MAX_VALUE;
     for (int i = 0; i < trials.length; i++) {
-      if (matched[i] >= 0) {
-        continue;
-      }
-      for (int j = 0; j < trials[i].length; j++) {
-        List<Difference> incompatible = trials[i][j].incompatible();
-        if (!usedUpdates.contains(j) && incompatible.size() < bestCount) {
-          best = incompatible;
-          bestCount = incompatible.size();
+      for (int j = 0; j < trials[i].length && matched[i] < 0; j++) {
+        int count = trials[i][j].incompatible().size();
+        if (!usedUpdates.contains(j) && count < bestCount) {
+          best = new int[] {i, j};
+          bestCount = count;
         }
       }
     }

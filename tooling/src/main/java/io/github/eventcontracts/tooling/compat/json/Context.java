@@ -71,8 +71,9 @@ final class Context {
   }
 
   /** Records a difference that carries the differences explaining it. */
-  void add(Type type, String originalPointer, String updatePointer, List<Difference> causes) {
-    found.add(new Difference(type, path, originalPointer, updatePointer, null, null, causes));
+  void add(Type type, String originalPointer, String updatePointer, JsonNode originalValue, JsonNode updateValue,
+      List<Difference> causes) {
+    found.add(new Difference(type, path, originalPointer, updatePointer, originalValue, updateValue, causes));
   }
 
   /** Keeps everything a trial found. */

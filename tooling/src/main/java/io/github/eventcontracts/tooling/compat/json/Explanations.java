@@ -136,15 +136,15 @@ final class Explanations {
           r.pick("remove uniqueItems from the new schema", "keep uniqueItems: true in the new schema"));
       case TYPE_CHANGED -> new Text(
           "the type changed from " + text(r.oldValue()) + " to " + text(r.newValue()),
-          rd + " rejects the values " + w + " allows",
-          "keep the type " + text(r.oldValue()) + "; to carry another type, add a new field and deprecate this one");
+          rd + " rejects values " + w + " allows",
+          keepType(text(r.oldValue())));
       case TYPE_NARROWED -> new Text(
           r.pick("the type narrowed from number to integer", "the type widened from integer to number"),
           rd + " rejects numbers with a fractional part, which " + w + " accepts",
           r.pick("keep the type number", "keep the type integer in the new schema"));
       case SUM_TYPE_NARROWED -> new Text(
           "the alternatives changed from " + text(r.oldValue()) + " to " + text(r.newValue()),
-          rd + " no longer accepts every alternative " + w + " allows",
+          rd + " does not accept every alternative " + w + " allows",
           r.pick("keep every alternative of the old schema (" + text(r.oldValue()) + ")",
               "allow only alternatives the old schema accepts (" + text(r.oldValue()) + ")"));
       case SCHEMA_ADDED -> new Text(
@@ -266,16 +266,19 @@ final class Explanations {
           text(r.oldValue()) + " was changed to " + text(r.newValue()),
           rd + "'s " + text(r.d().updateValue()) + " rejects values that " + w + "'s "
               + text(r.d().originalValue()) + " accepts",
-          "keep " + text(r.oldValue()) + ", or use anyOf, which accepts everything oneOf and allOf accept");
+          r.newIsReader() && !text(r.oldValue()).equals("anyOf")
+              ? "keep " + text(r.oldValue()) + ", or use anyOf, which accepts everything oneOf and allOf accept"
+              : "keep " + text(r.oldValue()) + " in the new schema");
       case PRODUCT_TYPE_EXTENDED -> new Text(
-          r.pick("the constraint " + text(r.newValue()) + " was added", "the constraint " + text(r.oldValue())
-              + " was removed"),
+          r.oldValue() == null ? "the constraint " + text(r.newValue()) + " was added"
+              : r.newValue() == null ? "the constraint " + text(r.oldValue()) + " was removed"
+              : "the constraints changed from " + text(r.oldValue()) + " to " + text(r.newValue()),
           rd + " rejects values that " + w + " allows",
           r.pick("remove the added constraint from the new schema", "keep the constraint in the new schema"));
       case COMBINED_TYPE_SUBSCHEMAS_CHANGED -> new Text(
-          "the branches of " + Paths.leaf(r.d().path()) + " changed so that a branch of " + w
-              + " has no compatible branch in " + rd + causes(r),
-          rd + " rejects values that a branch of " + w + " allows",
+          "branch " + text(r.d().originalValue()) + " of " + w + " has no compatible branch in " + rd
+              + " (the closest, " + text(r.d().updateValue()) + causes(r) + ")",
+          rd + " rejects values that this branch of " + w + " allows",
           "change branches only in compatible ways, or add a new branch instead of changing an existing one");
       case NOT_TYPE_EXTENDED -> new Text(
           "the not schema changed from " + text(r.oldValue()) + " to " + text(r.newValue()),
@@ -286,6 +289,17 @@ final class Explanations {
           rd + " may reject data that " + w + " allows",
           "revert the change");
     };
+  }
+
+  /** How to undo a type change, whatever the old "type" was: a type, anything, or nothing. */
+  private static String keepType(String old) {
+    if (old.equals(SchemaDiff.ANYTHING)) {
+      return "leave it unconstrained as in the old schema; to constrain it, add a new field instead";
+    }
+    if (old.equals(SchemaDiff.NOTHING)) {
+      return "keep it false (absent) until every consumer accepts a value there";
+    }
+    return "keep the type " + old + "; to carry another type, add a new field and deprecate this one";
   }
 
   private static Text limit(Roles r, Limit l) {
@@ -332,7 +346,7 @@ final class Explanations {
       parts.add(ruleId(cause.type()) + " at " + (cause.path().isEmpty() ? "the root" : cause.path()) + ": "
           + explain(new Roles(cause, r.newIsReader())).what());
     }
-    return " (closest branch: " + String.join("; ", parts) + ")";
+    return ": " + String.join("; ", parts);
   }
 
   private static String text(JsonNode v) {

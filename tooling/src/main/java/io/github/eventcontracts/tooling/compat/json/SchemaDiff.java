@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
  * has was added ({@link Difference.Type#PRODUCT_TYPE_EXTENDED}).
  */
 final class SchemaDiff {
+  /** How messages name a schema that accepts anything, and one that accepts nothing. */
+  static final String ANYTHING = "any value";
+  static final String NOTHING = "no value (false)";
+
   private SchemaDiff() {}
 
   /** Every difference between the two schemas, under {@code policy} (which decides branch matching). */
@@ -147,8 +151,8 @@ final class SchemaDiff {
   /** A few words for what a schema accepts, for messages: {@code string}, {@code oneOf of 2 schemas}... */
   static JsonNode describe(Schema s) {
     return switch (s.form()) {
-      case ANYTHING -> TextNode.valueOf("any value");
-      case NOTHING -> TextNode.valueOf("no value (false)");
+      case ANYTHING -> TextNode.valueOf(ANYTHING);
+      case NOTHING -> TextNode.valueOf(NOTHING);
       case CONSTRAINED -> TextNode.valueOf(s.parts().values().stream().map(p -> describe(p).textValue())
           .collect(Collectors.joining(" and ")));
     };

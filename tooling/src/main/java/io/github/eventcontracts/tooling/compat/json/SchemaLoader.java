@@ -32,13 +32,16 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Reads a JSON Schema document into {@link Schema} nodes, checking on the way that it is a schema the
@@ -72,6 +75,7 @@ final class SchemaLoader {
   private final Map<String, Schema> nodes = new HashMap<>();
   private final Deque<Schema> pending = new ArrayDeque<>();
   private final Map<String, Finding> problems = new LinkedHashMap<>();
+  private final Set<Set<String>> reportedLoops = new HashSet<>();
 
   private SchemaLoader(SourceDocument doc) {
     this.doc = doc;
@@ -136,8 +140,11 @@ final class SchemaLoader {
         });
       }
       if (!chain.add(current)) {
-        problem(pointer + "/$ref", "circular $ref: " + String.join(" -> ", chain) + " -> " + current,
-            "make one of the schemas in the loop a real schema instead of a reference");
+        List<String> loop = new ArrayList<>(chain).subList(new ArrayList<>(chain).indexOf(current), chain.size());
+        if (reportedLoops.add(new TreeSet<>(loop))) {
+          problem(current + "/$ref", "circular $ref: " + loop.stream().map(x -> "#" + x).collect(Collectors.joining(" -> "))
+              + " -> #" + current, "make one of the schemas in the loop a real schema instead of a reference");
+        }
         return Schema.anything(current);
       }
       try {
@@ -514,7 +521,10 @@ final class SchemaLoader {
     if (json.isMissingNode()) {
       return "nothing";
     }
-    return json.isContainerNode() ? (json.isArray() ? "an array" : "an object") : json.toString();
+    if (json.isArray()) {
+      return json.isEmpty() ? "an empty array" : "an array";
+    }
+    return json.isObject() ? "an object" : json.toString();
   }
 
   private void problem(String pointer, String message, String hint) {

@@ -1,0 +1,40 @@
+package io.github.eventcontracts.tooling.compat.json;
+
+import static io.github.eventcontracts.tooling.compat.json.Difference.Type.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The policies are data: the lenient set is the strict one plus the robustness-principle changes. */
+class JsonCompatPolicyTest {
+  @Test
+  void lenientIsStrictPlusTheChangesReadersThatIgnoreUnknownPropertiesTolerate() {
+    Set<Difference.Type> extra = EnumSet.copyOf(JsonCompatPolicy.LENIENT.compatibleChanges());
+    extra.removeAll(JsonCompatPolicy.STRICT.compatibleChanges());
+    assertTrue(JsonCompatPolicy.LENIENT.compatibleChanges().containsAll(JsonCompatPolicy.STRICT.compatibleChanges()));
+    assertEquals(EnumSet.of(ADDITIONAL_PROPERTIES_NARROWED, ADDITIONAL_PROPERTIES_REMOVED,
+        OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL,
+        OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+        PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL), extra);
+  }
+
+  @Test
+  void tighteningIsIncompatibleUnderBothPolicies() {
+    for (JsonCompatPolicy p : JsonCompatPolicy.values()) {
+      for (Difference.Type t : EnumSet.of(TYPE_CHANGED, MAX_LENGTH_DECREASED, REQUIRED_ATTRIBUTE_ADDED,
+          REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, ENUM_ARRAY_NARROWED,
+          SUM_TYPE_NARROWED, COMBINED_TYPE_SUBSCHEMAS_CHANGED)) {
+        assertTrue(!p.isCompatible(t), p + " accepts " + t);
+      }
+    }
+  }
+
+  @Test
+  void theSetsCannotBeChangedByCallers() {
+    assertThrows(UnsupportedOperationException.class, () -> JsonCompatPolicy.STRICT.compatibleChanges().add(TYPE_CHANGED));
+  }
+}
