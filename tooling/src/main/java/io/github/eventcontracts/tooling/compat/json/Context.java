@@ -61,10 +61,6 @@ final class Context {
     return new Context(shared, path, new ArrayList<>());
   }
 
-  JsonCompatPolicy policy() {
-    return shared.policy;
-  }
-
   /** Records a difference at the current path. */
   void add(Type type, String originalPointer, String updatePointer, JsonNode originalValue, JsonNode updateValue) {
     found.add(new Difference(type, path, originalPointer, updatePointer, originalValue, updateValue, List.of()));

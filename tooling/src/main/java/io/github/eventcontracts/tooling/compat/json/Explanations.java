@@ -7,7 +7,6 @@ import io.github.eventcontracts.tooling.compat.Side;
 import io.github.eventcontracts.tooling.compat.json.Difference.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -175,8 +174,9 @@ final class Explanations {
               r.pick("property " + name + " was added to an open object (additionalProperties absent or true)",
                   "property " + name + " was removed, and the new schema leaves the object open"),
               w + " is open, so its data may carry " + name + " with any value, and " + rd + " constrains it",
-              r.pick("keep additionalProperties false and add the property as optional: close the object"
-                      + " (additionalProperties: false) in a release before adding properties",
+              r.pick("an open object can only gain untyped properties: declare " + name + " as {} (or check the"
+                      + " subject with the lenient policy), and give new objects additionalProperties: false from their"
+                      + " first version, so that optional properties can be added later",
                   "keep " + name + " in the new schema (deprecate it instead of removing it)"));
       case PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL -> new Text(
           r.pick("property " + name + " was removed from a closed object (additionalProperties: false)",
@@ -227,8 +227,8 @@ final class Explanations {
           r.pick("tuple position " + position(r) + " was added, where the old schema allowed any item",
               "tuple position " + position(r) + " was removed, and the new schema allows any item there"),
           "data written with " + w + " may hold any value at that position, and " + rd + " constrains it",
-          r.pick("close the tuple (no items after it) in a release before adding positions, or give the new"
-              + " position an empty schema", "keep position " + position(r) + " in the new schema"));
+          r.pick("give the new position an empty schema ({}); only a tuple closed from its first version (no items"
+              + " after it) can gain typed positions", "keep position " + position(r) + " in the new schema"));
       case ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL -> new Text(
           r.pick("tuple position " + position(r) + " was removed, and the new schema allows no items after its tuple",
               "tuple position " + position(r) + " was added, but the old schema allows no items after its tuple"),
@@ -284,10 +284,7 @@ final class Explanations {
           "the not schema changed from " + text(r.oldValue()) + " to " + text(r.newValue()),
           rd + " excludes values that " + w + " allows",
           r.pick("exclude no more than the old not schema did", "keep excluding what the old not schema excluded"));
-      default -> new Text(
-          r.d().type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          rd + " may reject data that " + w + " allows",
-          "revert the change");
+      default -> throw new IllegalStateException(r.d().type() + " is compatible under every policy");
     };
   }
 

@@ -32,10 +32,6 @@ public final class JsonSchemaEngine implements CompatibilityEngine {
     return SchemaFormat.JSON;
   }
 
-  public JsonCompatPolicy policy() {
-    return policy;
-  }
-
   /**
    * Every difference between the writer's and the reader's schema, compatible or not, in the order found.
    *

@@ -70,7 +70,7 @@ final class Schema {
   record PatternProperty(String regex, Pattern pattern, Schema schema, String pointer) {}
 
   /** One positional item schema of a tuple, with the pointer of its entry. */
-  record Item(int index, Schema schema, String pointer) {}
+  record Item(Schema schema, String pointer) {}
 
   /** One branch of {@code allOf}/{@code anyOf}/{@code oneOf}: its index in the array and its schema. */
   record Branch(int index, Schema schema, String canonical) {}

@@ -164,11 +164,22 @@ final class SchemaLoader {
       return true;
     }
     for (String name : names(json)) {
-      if (CONSTRAINTS.contains(name)) {
+      if (CONSTRAINTS.contains(name) && interpreted(name)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether the draft has this keyword: tuples and dependencies are written differently per draft. */
+  private boolean interpreted(String keyword) {
+    return switch (keyword) {
+      case "prefixItems" -> !draft.tupleInItems();
+      case "additionalItems" -> draft.tupleInItems();
+      case "dependencies" -> !draft.splitDependencies();
+      case "dependentRequired", "dependentSchemas" -> draft.splitDependencies();
+      default -> true;
+    };
   }
 
   private void build(Schema s) {
@@ -287,8 +298,8 @@ final class SchemaLoader {
   }
 
   /** Without {@code type}, keywords of one type make the schema constrain values of that type. */
-  private static void inferType(JsonNode json, List<String> keywords, JsonType type, List<JsonType> types) {
-    if (keywords.stream().anyMatch(json::has)) {
+  private void inferType(JsonNode json, List<String> keywords, JsonType type, List<JsonType> types) {
+    if (keywords.stream().anyMatch(k -> json.has(k) && interpreted(k))) {
       types.add(type);
     }
   }
@@ -481,7 +492,7 @@ final class SchemaLoader {
     List<Item> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String pointer = Paths.child(at, i);
-      out.add(new Item(i, schemaAt(pointer), pointer));
+      out.add(new Item(schemaAt(pointer), pointer));
     }
     return out;
   }
