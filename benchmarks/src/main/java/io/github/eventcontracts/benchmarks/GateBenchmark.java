@@ -69,15 +69,15 @@ public class GateBenchmark {
   }
 
   @Benchmark
-  @Warmup(iterations = 1, batchSize = 2)
-  @Measurement(iterations = 3, batchSize = 5)
+  @Warmup(iterations = 1, time = 5)
+  @Measurement(iterations = 3, time = 10)
   public int checkThisRepository(ThisRepo s) throws Exception {
     return check(s.repo, "git:HEAD");
   }
 
   @Benchmark
   @Warmup(iterations = 0)
-  @Measurement(iterations = 3, batchSize = 1)
+  @Measurement(iterations = 3, time = 12)
   public int check500SubjectsTransitive(Synthetic s) throws Exception {
     // HEAD~1 as the baseline: the last commit is the change under review, every earlier one a version
     return check(s.repo, "git:HEAD~1");

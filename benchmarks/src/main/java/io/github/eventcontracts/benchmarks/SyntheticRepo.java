@@ -16,6 +16,15 @@ import java.util.Locale;
 final class SyntheticRepo {
   private SyntheticRepo() {}
 
+  /** {@code java -cp benchmarks/target/benchmarks.jar ...SyntheticRepo TOPICS VERSIONS}: prints the folder. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: SyntheticRepo TOPICS VERSIONS   (creates a git repository, prints its path)");
+      System.exit(1);
+    }
+    System.out.println(create(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
+  }
+
   static Path create(int topics, int versions) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("contracts-bench-");
     Path schemas = dir.resolve("schemas");

@@ -2,7 +2,6 @@ package io.github.eventcontracts.tooling.cli;
 
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
-import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
 import io.github.eventcontracts.tooling.gate.Baseline;
 import io.github.eventcontracts.tooling.gate.Baselines;
 import io.github.eventcontracts.tooling.gate.Gate;
@@ -33,9 +32,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--against", paramLabel = "BASELINE", description = "What to compare with (see below).")
   String against;
 
-  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict",
-      description = "JSON Schema rules: strict (Confluent's default) or lenient. Default: ${DEFAULT-VALUE}.")
-  String policy;
+  @Mixin
+  Common.PolicyOption policy = new Common.PolicyOption();
 
   @Option(names = "--subject-template", paramLabel = "TEMPLATE", defaultValue = SubjectNaming.DEFAULT_TEMPLATE,
       description = "Registry subject of each topic's second format. Default: ${DEFAULT-VALUE}.")
@@ -52,17 +50,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonCompatPolicy p;
-    try {
-      p = JsonCompatPolicy.valueOf(policy.trim().toUpperCase());
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --policy '" + policy + "'");
-    }
     ContractModel model = repo.load();
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
     Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,
         url -> new RegistryClient(RegistryConfig.of(url).withEnvironment(System.getenv())));
-    List<Finding> findings = new Gate(Common.check(p)).run(model, baseline);
+    List<Finding> findings = new Gate(Common.check(policy.policy)).run(model, baseline);
     int subjects = model.events().size() * 2;
     return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
         "check: compatible with " + baseline.description() + " (" + subjects + " subjects, "

@@ -34,6 +34,24 @@ final class Common {
     }
   }
 
+  /** --policy, for commands that judge JSON Schema compatibility. */
+  static final class PolicyOption {
+    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict", converter = PolicyConverter.class,
+        description = "JSON Schema rules: strict (Confluent's default) or lenient. Default: ${DEFAULT-VALUE}.")
+    JsonCompatPolicy policy;
+  }
+
+  static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<JsonCompatPolicy> {
+    @Override
+    public JsonCompatPolicy convert(String value) {
+      try {
+        return JsonCompatPolicy.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("unknown policy '" + value + "': use strict or lenient");
+      }
+    }
+  }
+
   /** --repo and --schemas, for commands that read the work tree. */
   static final class RepoOptions {
     @Option(names = "--repo", paramLabel = "DIR",

@@ -7,7 +7,6 @@ import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.model.SchemaFormat;
 import io.github.eventcontracts.model.SourceDocument;
 import io.github.eventcontracts.tooling.compat.SchemaVersion;
-import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,9 +46,8 @@ final class CompatCommand implements Callable<Integer> {
       description = "avro or json. Default: from the extension (.avsc Avro, .json JSON Schema).")
   String type;
 
-  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "strict",
-      description = "JSON Schema only: strict (Confluent's default) or lenient. Default: ${DEFAULT-VALUE}.")
-  String policy;
+  @Mixin
+  Common.PolicyOption policy = new Common.PolicyOption();
 
   @Mixin
   Common.FormatOption format = new Common.FormatOption();
@@ -61,13 +59,12 @@ final class CompatCommand implements Callable<Integer> {
   public Integer call() {
     CompatibilityLevel lvl = parseLevel();
     SchemaFormat f = formatOf();
-    JsonCompatPolicy p = parsePolicy();
     List<SchemaVersion> previous = new ArrayList<>();
     for (Path old : olds) {
       previous.add(new SchemaVersion(old.toString(), read(old, f)));
     }
     SourceDocument next = read(current, f);
-    List<Finding> findings = Common.check(p).check(f, lvl, previous, next);
+    List<Finding> findings = Common.check(policy.policy).check(f, lvl, previous, next);
     return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
         "compatible: " + current + " against " + (olds.size() == 1 ? olds.get(0) : olds.size() + " versions") + " at " + lvl,
         "incompatible at " + lvl);
@@ -79,14 +76,6 @@ final class CompatCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "unknown --level '" + level + "': use one of "
           + java.util.Arrays.toString(CompatibilityLevel.values()));
-    }
-  }
-
-  private JsonCompatPolicy parsePolicy() {
-    try {
-      return JsonCompatPolicy.valueOf(policy.trim().toUpperCase());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "unknown --policy '" + policy + "': use strict or lenient");
     }
   }
 
