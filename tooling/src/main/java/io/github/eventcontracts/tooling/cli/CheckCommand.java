@@ -2,11 +2,11 @@ package io.github.eventcontracts.tooling.cli;
 
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.gate.Baseline;
 import io.github.eventcontracts.tooling.gate.Baselines;
 import io.github.eventcontracts.tooling.gate.Gate;
-import io.github.eventcontracts.tooling.registry.RegistryClient;
-import io.github.eventcontracts.tooling.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.util.List;
 import java.util.concurrent.Callable;

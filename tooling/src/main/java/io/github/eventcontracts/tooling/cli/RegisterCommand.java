@@ -1,9 +1,9 @@
 package io.github.eventcontracts.tooling.cli;
 
 import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.registry.RegistrationPlan;
-import io.github.eventcontracts.tooling.registry.RegistryClient;
-import io.github.eventcontracts.tooling.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import io.github.eventcontracts.model.CompatibilityLevel;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.EventContract;
 import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,9 +3,9 @@ package io.github.eventcontracts.tooling.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.TestRepo;
-import io.github.eventcontracts.tooling.registry.RegistryClient;
-import io.github.eventcontracts.tooling.registry.RegistryConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryConfig;
+import io.github.eventcontracts.registry.RegistryException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.github.eventcontracts.tooling.registry;
+package io.github.eventcontracts.registry;
 
 /**
  * A registry request failed. The message says what the status means for the user, quotes the

@@ -1,4 +1,4 @@
-package io.github.eventcontracts.tooling.registry;
+package io.github.eventcontracts.registry;
 
 import java.time.Duration;
 import java.util.Map;

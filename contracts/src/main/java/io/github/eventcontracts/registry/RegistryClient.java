@@ -1,4 +1,4 @@
-package io.github.eventcontracts.tooling.registry;
+package io.github.eventcontracts.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -27,6 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
  * A client for the Confluent Schema Registry REST API, as served by Confluent, Apicurio's ccompat API,
  * Karapace and Redpanda. Retries connection errors and 5xx with exponential backoff within an overall
  * deadline; reports 401, 403, 404, 409 and 422 as what they mean, with the registry's own message.
+ * Thread-safe: one client may be shared by every producer and consumer of a process.
  */
 public final class RegistryClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,7 +37,7 @@ public final class RegistryClient {
   private final URI base;
   private final RegistryConfig config;
   private final HttpClient http;
-  private int writes;
+  private final AtomicInteger writes = new AtomicInteger();
 
   /** A registered schema version. */
   public record Registered(String subject, int version, int id, String schemaType, String schema) {}
@@ -61,7 +63,7 @@ public final class RegistryClient {
 
   /** How many write requests (POST/PUT/DELETE) this client has sent. */
   public int writes() {
-    return writes;
+    return writes.get();
   }
 
   public List<String> subjects() {
@@ -99,6 +101,16 @@ public final class RegistryClient {
       }
       throw e;
     }
+  }
+
+  /**
+   * The schema registered under a global id ({@code GET /schemas/ids/{id}}), as the registry holds it.
+   * Nothing is cached here: callers that read often (the serdes) keep their own cache.
+   *
+   * @throws RegistryException with status 404 when the registry knows no schema with this id
+   */
+  public String schemaById(int id) {
+    return send("GET", "/schemas/ids/" + id, null).path("schema").asText();
   }
 
   /** Registers the schema under the subject; returns its global id. */
@@ -172,7 +184,7 @@ public final class RegistryClient {
       String failure;
       try {
         if (isWrite) {
-          writes++;
+          writes.incrementAndGet();
         }
         HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
         int status = r.statusCode();
