@@ -39,4 +39,26 @@ public enum CompatibilityLevel {
   public boolean transitive() {
     return transitive;
   }
+
+  /** The level that promises everything this one and {@code other} promise. */
+  public CompatibilityLevel strictest(CompatibilityLevel other) {
+    return of(backward || other.backward, forward || other.forward, transitive || other.transitive);
+  }
+
+  /** Whether this level drops a promise {@code other} makes (a direction, or transitivity). */
+  public boolean weakerThan(CompatibilityLevel other) {
+    return (other.backward && !backward) || (other.forward && !forward) || (other.transitive && !transitive);
+  }
+
+  private static CompatibilityLevel of(boolean backward, boolean forward, boolean transitive) {
+    if (!backward && !forward) {
+      return NONE;
+    }
+    for (CompatibilityLevel l : values()) {
+      if (l.backward == backward && l.forward == forward && l.transitive == transitive) {
+        return l;
+      }
+    }
+    throw new IllegalStateException("no level for " + backward + "/" + forward + "/" + transitive);
+  }
 }

@@ -39,12 +39,15 @@ public final class SourceDocument {
   }
 
   /**
-   * Parses {@code text}; YAML when the file name ends in .yaml or .yml, JSON otherwise.
+   * Parses {@code text}; YAML when the file name ends in .yaml or .yml (before any {@code @revision}),
+   * JSON otherwise.
    *
    * @throws ContractException naming the file, line and column when the text is not well-formed
    */
   public static SourceDocument parse(String file, String text) {
-    boolean yaml = file.endsWith(".yaml") || file.endsWith(".yml");
+    // a revision may follow the name (schemas/catalog.yaml@1a2b3c4): the extension is before it
+    String name = file.contains("@") ? file.substring(0, file.lastIndexOf('@')) : file;
+    boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
     Map<String, Position> positions = new HashMap<>();
     try (JsonParser p = (yaml ? YAML : JSON).createParser(text)) {
       if (p.nextToken() == null) {

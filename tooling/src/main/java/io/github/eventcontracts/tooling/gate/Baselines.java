@@ -82,7 +82,8 @@ public final class Baselines {
 
         @Override
         public String displayPath(String relativePath) {
-          return schemasFolder + "/" + relativePath;
+          // path@commit: a finding located in the baseline must not pass for a line of the work tree
+          return schemasFolder + "/" + relativePath + "@" + shortCommit;
         }
 
         @Override
@@ -96,6 +97,7 @@ public final class Baselines {
       ContractModel model = loadModel(source, description);
       Map<String, List<String>> history = git.history(commit, schemasFolder);
       Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
+      List<String> notes = new ArrayList<>();
       for (EventContract e : model.events()) {
         Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
         for (SchemaFormat f : SchemaFormat.values()) {
@@ -109,11 +111,13 @@ public final class Baselines {
             if (text == null || text.equals(previousText)) {
               continue;
             }
+            String shown = path + "@" + c.substring(0, 7);
             try {
-              list.add(new SchemaVersion("git " + c.substring(0, 7), SourceDocument.parse(path, text)));
+              list.add(new SchemaVersion("git " + c.substring(0, 7), SourceDocument.parse(shown, text)));
               previousText = text;
             } catch (ContractException unparseable) {
-              // a version that never parsed could never have been read or registered: nothing to be compatible with
+              // it never parsed, so it could never have been read or registered: nothing to be compatible with
+              notes.add("skipped " + shown + ": it does not parse, so no data can have been written with it");
             }
           }
           SourceDocument tip = e.source(f);
@@ -123,9 +127,9 @@ public final class Baselines {
           versions.put(f, list);
         }
         topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
-            "/topics/" + e.topic().name(), versions));
+            "/topics/" + e.topic().name(), e.topic(), versions));
       }
-      return new Baseline(description, model.catalog().source(), topics);
+      return new Baseline(description, model.catalog().source(), topics, notes);
     }
   }
 
@@ -143,7 +147,7 @@ public final class Baselines {
         versions.put(f, List.of(new SchemaVersion(description, e.source(f))));
       }
       topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
-          "/topics/" + e.topic().name(), versions));
+          "/topics/" + e.topic().name(), e.topic(), versions));
     }
     return new Baseline(description, model.catalog().source(), topics);
   }
@@ -174,7 +178,7 @@ public final class Baselines {
         byFormat.put(SchemaFormat.AVRO, List.of());
         found.put(topic, byFormat);
       }
-      found.forEach((name, versions) -> topics.put(name, new Baseline.BaselineTopic(name, null, null, versions)));
+      found.forEach((name, versions) -> topics.put(name, new Baseline.BaselineTopic(name, null, null, null, versions)));
       return new Baseline(description, null, topics);
     } catch (RegistryException e) {
       throw new BaselineException("cannot read the baseline " + description + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.github.eventcontracts.tooling.gate;
 
 import io.github.eventcontracts.model.Catalog;
+import io.github.eventcontracts.model.CompatibilityLevel;
 import io.github.eventcontracts.model.ConsumerGroup;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.EventContract;
@@ -19,6 +20,9 @@ import java.util.stream.Collectors;
 public final class Gate {
   public static final String SUBJECT_REMOVED = "SUBJECT_REMOVED";
   public static final String EVENT_RENAMED = "EVENT_RENAMED";
+  public static final String COMPATIBILITY_LEVEL_LOWERED = "COMPATIBILITY_LEVEL_LOWERED";
+  public static final String WIRE_FORMAT_CHANGED = "WIRE_FORMAT_CHANGED";
+  public static final String MESSAGE_KEY_CHANGED = "MESSAGE_KEY_CHANGED";
 
   private final CompatibilityCheck check;
 
@@ -43,10 +47,14 @@ public final class Gate {
                 + readers(catalog, topic.name()),
             "keep the event name; publish a new event on a new topic and retire the old one in steps"));
       }
+      findings.addAll(catalogChanges(catalog, baseline, old, topic));
       for (SchemaFormat f : SchemaFormat.values()) {
-        for (Finding x : check.check(f, topic.compatibility(f), old.versions(f), e.source(f))) {
+        // a change cannot lower the bar it is judged by: the stricter of the baseline's and the new level
+        CompatibilityLevel level = old.topic() == null ? topic.compatibility(f)
+            : topic.compatibility(f).strictest(old.topic().compatibility(f));
+        for (Finding x : check.check(f, level, old.versions(f), e.source(f))) {
           findings.add(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(),
-              x.message() + " [" + topic.name() + " " + f.key() + ", " + topic.compatibility(f) + "]."
+              x.message() + " [" + topic.name() + " " + f.key() + ", " + level + "]."
                   + readers(catalog, topic.name()), x.hint()));
         }
       }
@@ -71,6 +79,40 @@ public final class Gate {
       }
     }
     return findings;
+  }
+
+  /** Catalog changes that break consumers or weaken the gate itself: levels lowered, wire format or key changed. */
+  private static List<Finding> catalogChanges(Catalog catalog, Baseline baseline, Baseline.BaselineTopic old, Topic topic) {
+    List<Finding> out = new ArrayList<>();
+    Topic was = old.topic();
+    if (was == null) {
+      return out;
+    }
+    String at = "/topics/" + topic.name();
+    String path = "topics." + topic.name();
+    for (SchemaFormat f : SchemaFormat.values()) {
+      if (topic.compatibility(f).weakerThan(was.compatibility(f))) {
+        out.add(Finding.at(COMPATIBILITY_LEVEL_LOWERED, catalog.source(), at, path + ".compatibility." + f.key(),
+            "the " + f.key() + " compatibility level of " + topic.name() + " was lowered from " + was.compatibility(f)
+                + " (" + baseline.description() + ") to " + topic.compatibility(f) + "; this change is still judged at "
+                + topic.compatibility(f).strictest(was.compatibility(f)),
+            "lower a level in its own pull request, reviewed on its own, never together with a schema change"));
+      }
+    }
+    if (was.wireFormat() != topic.wireFormat()) {
+      out.add(Finding.at(WIRE_FORMAT_CHANGED, catalog.source(), at, path + ".wire_format",
+          "the wire format of " + topic.name() + " changed from " + was.wireFormat().key() + " to "
+              + topic.wireFormat().key() + ": subject " + topic.name() + "-value would hold the other schema type, "
+              + "and consumers cannot read the new messages" + readers(catalog, topic.name()),
+          "keep the wire format; publish the other format on a new topic and migrate consumers"));
+    }
+    if (!was.keyField().equals(topic.keyField())) {
+      out.add(Finding.at(MESSAGE_KEY_CHANGED, catalog.source(), at, path + ".key",
+          "the message key of " + topic.name() + " changed from data." + was.keyField() + " to data."
+              + topic.keyField() + ": events of one aggregate land in other partitions and lose their order",
+          "keep the key; a new key needs a new topic"));
+    }
+    return out;
   }
 
   /** The new event that took over a removed topic's Avro record name, if any. */

@@ -50,15 +50,19 @@ class GateGitTest {
     repo.edit("avro/skill.created.avsc", DATA_FIELDS, "\"fields\": [\n          {\"name\": \"owner\", \"type\": "
         + "\"string\", \"default\": \"nobody\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
     repo.commitAll("v2: owner with a default");
+    // the level lowered to FULL in a change of its own (which the gate flags, but which is merged)
+    repo.edit("catalog.yaml", "\n    avro: FULL_TRANSITIVE", "\n    avro: FULL");
+    repo.commitAll("avro subjects at FULL");
     // v3: the default removed - still FULL compatible with v2 (both have the field), not with v1 (which lacks it)
     repo.edit("avro/skill.created.avsc", "\"default\": \"nobody\", ", "");
+    TestRepo.Run latestOnly = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(0, latestOnly.exit(), latestOnly.out() + latestOnly.err());
+
+    repo.edit("catalog.yaml", "\n    avro: FULL", "\n    avro: FULL_TRANSITIVE");
     TestRepo.Run transitive = repo.contracts("check", "--against", "git:HEAD");
     assertEquals(100, transitive.exit(), transitive.out() + transitive.err());
     assertTrue(transitive.out().contains("AVRO_READER_FIELD_MISSING_DEFAULT_VALUE"), transitive.out());
-
-    repo.edit("catalog.yaml", "\n    avro: FULL_TRANSITIVE", "\n    avro: FULL");
-    TestRepo.Run latestOnly = repo.contracts("check", "--against", "git:HEAD");
-    assertEquals(0, latestOnly.exit(), latestOnly.out() + latestOnly.err());
+    assertTrue(!transitive.out().contains("COMPATIBILITY_LEVEL_LOWERED"), "raising a level is no finding: " + transitive.out());
   }
 
   @Test
@@ -98,5 +102,40 @@ class GateGitTest {
     TestRepo.Run run = repo.contracts("check");
     assertEquals(100, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("AVRO_TYPE_MISMATCH") && run.out().contains("data.changes"), run.out());
+  }
+
+  @Test
+  void aPullRequestCannotLowerTheBarItIsJudgedBy() {
+    TestRepo repo = new TestRepo(tmp);
+    repo.edit("catalog.yaml", "  skill.created:\n    event: skill.created\n",
+        "  skill.created:\n    event: skill.created\n    compatibility: {avro: NONE, json: NONE}\n");
+    repo.edit("avro/skill.created.avsc", "{\"name\": \"name\", \"type\": \"string\"", "{\"name\": \"name\", \"type\": \"int\"");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD", "--format", "json");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("\"rule\":\"COMPATIBILITY_LEVEL_LOWERED\""), run.out());
+    assertTrue(run.out().contains("\"rule\":\"AVRO_TYPE_MISMATCH\"") && run.out().contains("FULL_TRANSITIVE"),
+        "the type change is still judged at the baseline's level: " + run.out());
+  }
+
+  @Test
+  void aChangedKeyOrWireFormatIsAFinding() {
+    TestRepo repo = new TestRepo(tmp);
+    repo.edit("catalog.yaml", "    key: skill_id\n", "    key: name\n");
+    repo.edit("catalog.yaml", "  wire_format: avro", "  wire_format: json");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("MESSAGE_KEY_CHANGED") && run.out().contains("WIRE_FORMAT_CHANGED"), run.out());
+  }
+
+  @Test
+  void aRemovalPointsIntoTheOldVersionNotTheWorkTree() {
+    TestRepo repo = new TestRepo(tmp);
+    String head = repo.git("rev-parse", "--short=7", "HEAD").strip();
+    // an optional property removed from a closed model: old data may hold it; located where it was, in the old file
+    repo.edit("json/skill.created.json", ",\n        \"category\": {\n          \"type\": \"string\",\n          \"description\": "
+        + "\"Category the skill belongs to; absent when uncategorised.\"\n        }", "");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("schemas/json/skill.created.json@" + head + ":"), run.out());
   }
 }
