@@ -1,54 +1,44 @@
 package io.github.eventcontracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed generated-sources/ folder is exactly what avro-maven-plugin produces from schemas/avro
- * (the build regenerates into target/ and this test compares). Fails the build when it is stale.
+ * (the build regenerates into target/ and compares; the same check runs in the verify phase).
  */
 class GeneratedSourcesUpToDateTest {
-  static final String REFRESH = "run: mvn -q -pl contracts -Pcodegen generate-sources   (then commit generated-sources/)";
+  private static final Path FRESH =
+      Path.of(System.getProperty("contracts.regenerated.dir", "target/generated-for-drift-check"));
 
   @Test
   void committedGeneratedSourcesAreFresh() throws Exception {
-    Path fresh = Path.of(System.getProperty("contracts.regenerated.dir", "target/generated-for-drift-check"));
-    Path committed = RepoFiles.root().resolve("generated-sources");
-    assertTrue(Files.isDirectory(fresh), "no freshly generated sources at " + fresh + "; run the build with mvn");
-    Set<String> freshFiles = relative(fresh);
-    Set<String> committedFiles = relative(committed);
-    List<String> problems = new ArrayList<>();
-    for (String f : freshFiles) {
-      if (!committedFiles.contains(f)) {
-        problems.add("missing: generated-sources/" + f);
-      } else if (!Files.readString(fresh.resolve(f)).replace("\r\n", "\n")
-          .equals(Files.readString(committed.resolve(f)).replace("\r\n", "\n"))) {
-        problems.add("stale:   generated-sources/" + f);
-      }
-    }
-    for (String f : committedFiles) {
-      if (!freshFiles.contains(f)) {
-        problems.add("orphan:  generated-sources/" + f + " (no schema generates it any more)");
-      }
-    }
-    assertEquals(List.of(), problems, "generated-sources/ does not match schemas/avro; " + REFRESH);
+    List<String> problems = GeneratedSourcesCheck.problems(FRESH, RepoFiles.root().resolve("generated-sources"));
+    assertEquals(List.of(), problems, "generated-sources/ does not match schemas/avro; " + GeneratedSourcesCheck.REFRESH);
   }
 
-  private static Set<String> relative(Path dir) throws Exception {
-    Set<String> out = new TreeSet<>();
-    if (Files.isDirectory(dir)) {
-      for (Path p : RepoFiles.files(dir, ".java")) {
-        out.add(dir.relativize(p).toString().replace('\\', '/'));
-      }
+  @Test
+  void aStaleCopyIsCaughtAndTheMessageSaysHowToRefreshIt(@TempDir Path tmp) throws Exception {
+    Path copy = tmp.resolve("generated-sources");
+    for (Path p : RepoFiles.files(FRESH, ".java")) {
+      Path target = copy.resolve(FRESH.relativize(p).toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(p, target);
     }
-    return out;
+    Path one = RepoFiles.files(copy, "SkillCreated.java").get(0);
+    Files.writeString(one, Files.readString(one).replace("skill_id", "skillId"));
+    Files.writeString(copy.resolve("Orphan.java"), "class Orphan {}");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> GeneratedSourcesCheck.main(new String[] {FRESH.toString(), copy.toString()}));
+    assertTrue(e.getMessage().contains("stale:   generated-sources/io/github/eventcontracts/events/SkillCreated")
+        && e.getMessage().contains("orphan:  generated-sources/Orphan.java")
+        && e.getMessage().contains("-Pcodegen generate-sources"), e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.github.eventcontracts.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.AvroRuntimeException;
@@ -41,9 +42,18 @@ public final class EventAvroCodec {
 
   /** Reads data written with {@code writerSchema} into the current class (Avro schema resolution). */
   public static <T extends SpecificRecord> T decode(byte[] bytes, Schema writerSchema, Class<T> type) {
+    return decode(bytes, 0, bytes.length, writerSchema, type);
+  }
+
+  /**
+   * Reads the {@code length} bytes at {@code offset} (written with {@code writerSchema}) into the current
+   * class, e.g. the Avro data after a registry's wire-format header; all of them must belong to the record.
+   */
+  public static <T extends SpecificRecord> T decode(byte[] bytes, int offset, int length, Schema writerSchema,
+      Class<T> type) {
     Schema readerSchema = org.apache.avro.specific.SpecificData.get().getSchema(type);
     SpecificDatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema);
-    BinaryDecoder dec = DecoderFactory.get().binaryDecoder(bytes, null);
+    BinaryDecoder dec = DecoderFactory.get().binaryDecoder(bytes, offset, length, null);
     try {
       T value = reader.read(null, dec);
       if (!dec.isEnd()) {
@@ -52,8 +62,10 @@ public final class EventAvroCodec {
       }
       return value;
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+      String why = e instanceof EOFException ? "the data ends early (truncated)"
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new IllegalArgumentException("not a " + type.getSimpleName() + " written with schema "
-          + writerSchema.getFullName() + ": " + e.getMessage(), e);
+          + writerSchema.getFullName() + ": " + why, e);
     }
   }
 }

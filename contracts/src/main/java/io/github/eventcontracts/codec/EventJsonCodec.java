@@ -38,7 +38,8 @@ import org.apache.avro.specific.SpecificRecord;
  * violation listed (JSON path and reason). Thread-safe; create one and share it.
  */
 public final class EventJsonCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, Entry> byEventType = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.github.eventcontracts.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Everything in the schemas folder, parsed once: the catalog and, per topic, both schemas. Every other
@@ -21,7 +21,8 @@ import org.apache.avro.SchemaParseException;
 public final class ContractModel {
   public static final String CATALOG_FILE = "catalog.yaml";
   /** What Avro's parser messages quote or name: "x", or the name after "Undefined schema: ". */
-  private static final Pattern NAMED = Pattern.compile("\"([^\"]+)\"|Undefined (?:schema|name): ([\\w.]+)");
+  private static final Pattern NAMED =
+      Pattern.compile("\"([^\"]+)\"|Undefined (?:schema|name): ([\\w.]+)|Duplicate (?:field|enum symbol) ([\\w]+)");
 
   private final Catalog catalog;
   private final Map<String, EventContract> events;
@@ -89,7 +90,8 @@ public final class ContractModel {
       if (text == null) {
         throw new ContractException(ifMissing != null ? ifMissing
             : new Finding("CATALOG_MISSING", source.displayPath(rel), 0, 0, "",
-                "there is no " + rel + " in " + source, "create it; see README, section Catalog"));
+                "there is no " + rel + " in " + source, "run inside a contracts repository, or pass --repo DIR "
+                    + "(and --schemas DIR when the folder is not 'schemas'); the format is in README, section The catalog"));
       }
       return text;
     } catch (IOException e) {
@@ -99,13 +101,19 @@ public final class ContractModel {
 
   /** Parses an Avro schema document, turning the parser's complaint into a located finding. */
   public static Schema parseAvro(SourceDocument doc) {
+    JsonNode root = doc.root();
+    if (root.isObject() && !root.has("fields") && (root.has("$schema") || root.has("properties"))) {
+      throw new ContractException(Finding.at("SCHEMA_INVALID", doc, "", "",
+          "this is a JSON Schema, not an Avro schema", "name JSON Schema files *.json, or pass --type json"));
+    }
     try {
       return new Schema.Parser().parse(doc.text());
-    } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
+    } catch (RuntimeException e) {
+      // SchemaParseException, AvroTypeException, AvroRuntimeException ("Duplicate field"), and the like
       String pointer = "";
       Matcher m = NAMED.matcher(String.valueOf(e.getMessage()));
       while (m.find() && pointer.isEmpty()) {
-        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         String found = doc.findText(name);
         if (found == null && name.contains(".")) {
           found = doc.findText(name.substring(name.lastIndexOf('.') + 1));

@@ -66,11 +66,20 @@ public final class SourceDocument {
       int line = l == null ? 0 : l.getLineNr();
       int col = l == null ? 0 : l.getColumnNr();
       throw new ContractException(new Finding("FILE_UNPARSEABLE", file, line, col, "",
-          "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage(),
+          "not well-formed " + (yaml ? "YAML" : "JSON") + ": " + plain(e.getOriginalMessage()),
           "correct the syntax at that line"));
     } catch (IOException e) {
       throw new ContractException(new Finding("FILE_UNREADABLE", file, 0, 0, "", e.toString(), ""));
     }
+  }
+
+  /** Jackson's message without its internal source descriptions ("[Source: REDACTED ...; line: 3, column: 1]"). */
+  static String plain(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.replaceAll("\\[Source: [^;\\]]*;? ?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replaceAll("\\[Source: [^\\]]*\\]", "").replaceAll("\\s+", " ").strip();
   }
 
   private static JsonNode read(JsonParser p, String pointer, Map<String, Position> positions) throws IOException {
@@ -151,31 +160,33 @@ public final class SourceDocument {
   }
 
   /**
-   * The pointer of the first string value equal to {@code value}, searched depth-first; used to locate
+   * The pointer of the first string value equal to {@code value} (else of the first key), searched
+   * depth-first; used to locate
    * what a third-party parser complains about when it gives no position itself.
    */
   public String findText(String value) {
-    return findText(root, "", value);
+    String asValue = findText(root, "", value, false);
+    return asValue != null ? asValue : findText(root, "", value, true);
   }
 
-  private static String findText(JsonNode node, String pointer, String value) {
-    if (node.isTextual() && node.textValue().equals(value)) {
+  private static String findText(JsonNode node, String pointer, String value, boolean keys) {
+    if (!keys && node.isTextual() && node.textValue().equals(value)) {
       return pointer;
     }
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String child = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-        if (e.getKey().equals(value)) {
+        if (keys && e.getKey().equals(value)) {
           return child;
         }
-        String r = findText(e.getValue(), child, value);
+        String r = findText(e.getValue(), child, value, keys);
         if (r != null) {
           return r;
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        String r = findText(node.get(i), pointer + "/" + i, value);
+        String r = findText(node.get(i), pointer + "/" + i, value, keys);
         if (r != null) {
           return r;
         }

@@ -1,5 +1,6 @@
 package io.github.eventcontracts.tooling.cli;
 
+import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.registry.RegistryClient;
@@ -50,10 +51,19 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return check();
+    } catch (ContractException e) {
+      return Common.invalid(e, format.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+
+  private int check() {
     ContractModel model = repo.load();
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
     Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,
         url -> new RegistryClient(RegistryConfig.of(url).withEnvironment(System.getenv())));
+    baseline.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     List<Finding> findings = new Gate(Common.check(policy.policy)).run(model, baseline);
     int subjects = model.events().size() * 2;
     return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),

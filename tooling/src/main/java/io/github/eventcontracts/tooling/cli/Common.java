@@ -1,5 +1,6 @@
 package io.github.eventcontracts.tooling.cli;
 
+import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.model.SchemaSource;
@@ -76,12 +77,33 @@ final class Common {
     }
 
     ContractModel load() {
-      return ContractModel.load(SchemaSource.directory(root().resolve(schemas), schemas));
+      Path root = root();
+      if (!Files.isRegularFile(root.resolve(schemas).resolve(ContractModel.CATALOG_FILE))) {
+        throw new ContractException(new Finding("CATALOG_MISSING", schemas + "/" + ContractModel.CATALOG_FILE, 0, 0, "",
+            "no " + schemas + "/" + ContractModel.CATALOG_FILE + " in " + root + (repo == null ? " or any folder above it" : ""),
+            "run inside a contracts repository, or pass --repo DIR (and --schemas DIR when the folder is not 'schemas')"));
+      }
+      return ContractModel.load(SchemaSource.directory(root.resolve(schemas), schemas));
     }
   }
 
   static CompatibilityCheck check(JsonCompatPolicy policy) {
     return new CompatibilityCheck(List.of(new AvroEngine(), new JsonSchemaEngine(policy)));
+  }
+
+  /**
+   * The input could not be judged (invalid or unreadable schema): prints its problems in the chosen format,
+   * so that a pull request gets annotations at the broken lines too, and returns exit code 1.
+   */
+  static int invalid(ContractException e, OutputFormat format, PrintWriter out, PrintWriter err) {
+    if (format == OutputFormat.TEXT) {
+      e.findings().forEach(f -> err.println("contracts: " + f));
+    } else {
+      format.print(e.findings(), out);
+    }
+    err.println("could not judge: " + e.findings().size() + (e.findings().size() == 1 ? " problem" : " problems")
+        + " in the input (exit 1)");
+    return Main.BROKEN;
   }
 
   /** Prints findings and a summary line (to stderr for machine formats) and returns the exit code. */

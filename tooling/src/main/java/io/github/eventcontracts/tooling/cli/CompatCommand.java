@@ -57,6 +57,14 @@ final class CompatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return compare();
+    } catch (ContractException e) {
+      return Common.invalid(e, format.format, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+  }
+
+  private int compare() {
     CompatibilityLevel lvl = parseLevel();
     SchemaFormat f = formatOf();
     List<SchemaVersion> previous = new ArrayList<>();
@@ -87,12 +95,28 @@ final class CompatCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "unknown --type '" + type + "': use avro or json");
       }
     }
-    SchemaFormat f = SchemaFormat.fromFileName(current.toString());
-    if (f == null) {
-      throw new ParameterException(spec.commandLine(), "cannot tell the schema type of '" + current
-          + "' from its extension: name it .avsc or .json, or pass --type avro|json");
+    SchemaFormat f = typeOf(current);
+    for (Path old : olds) {
+      SchemaFormat o = typeOf(old);
+      if (o != f) {
+        throw new ParameterException(spec.commandLine(), "'" + old + "' is " + describe(o) + " but '" + current
+            + "' is " + describe(f) + ": compare two schemas of the same type (or pass --type avro|json)");
+      }
     }
     return f;
+  }
+
+  private SchemaFormat typeOf(Path file) {
+    SchemaFormat f = SchemaFormat.fromFileName(file.toString());
+    if (f == null) {
+      throw new ParameterException(spec.commandLine(), "cannot tell the schema type of '" + file
+          + "' from its extension: name it .avsc (Avro) or .json (JSON Schema), or pass --type avro|json");
+    }
+    return f;
+  }
+
+  private static String describe(SchemaFormat f) {
+    return f == SchemaFormat.AVRO ? "Avro (.avsc)" : "JSON Schema (.json)";
   }
 
   /** Reads and parses a schema file; an unreadable or invalid file is a ContractException (exit 1). */

@@ -1,5 +1,6 @@
 package io.github.eventcontracts.tooling.cli;
 
+import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.tooling.lint.LintRule;
 import io.github.eventcontracts.tooling.lint.Linter;
@@ -39,12 +40,17 @@ final class LintCommand implements Callable<Integer> {
       out.printf("%-22s %s%n", Linter.UNUSED_SUPPRESSION, "A suppression in the catalog matches no finding.");
       return Main.OK;
     }
-    ContractModel model = repo.load();
+    ContractModel model;
+    try {
+      model = repo.load();
+    } catch (ContractException e) {
+      return Common.invalid(e, format.format, out, spec.commandLine().getErr());
+    }
     Linter.Result result = linter.run(model);
     String suppressed = result.suppressed().isEmpty() ? ""
         : ", " + result.suppressed().size() + " suppressed in " + model.catalog().source().file();
     return Common.report(result.findings(), format.format, out, spec.commandLine().getErr(),
-        "lint: clean (" + linter.rules().size() + " rules, " + model.events().size() + " events" + suppressed + ")",
+        "lint: clean (" + (linter.rules().size() + 1) + " rules, " + model.events().size() + " events" + suppressed + ")",
         "lint" + suppressed);
   }
 }

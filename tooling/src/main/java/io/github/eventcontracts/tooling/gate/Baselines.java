@@ -63,7 +63,13 @@ public final class Baselines {
     return switch (kind) {
       case "git" -> git(repo, value, schemasFolder);
       case "dir" -> dir(repo.resolve(value), value);
-      case "registry" -> registry(registries.apply(value), current, naming);
+      case "registry" -> {
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+          throw new BaselineException("bad --against '" + spec + "': a registry is an http:// or https:// URL, e.g. "
+              + "registry:http://127.0.0.1:18081/apis/ccompat/v7");
+        }
+        yield registry(registries.apply(value), current, naming);
+      }
       default -> throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path> or registry:<url>");
     };
   }

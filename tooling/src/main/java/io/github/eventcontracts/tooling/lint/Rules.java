@@ -9,7 +9,6 @@ import io.github.eventcontracts.model.SourceDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -119,59 +118,65 @@ public final class Rules {
 
   private static void envelope(ContractModel model, List<Finding> out) {
     List<EventContract> events = model.events();
-    if (events.isEmpty()) {
-      return;
-    }
-    EventContract reference = events.get(0);
     for (EventContract e : events) {
       for (String name : List.of("event_id", "event_type", "timestamp", "data")) {
         if (avroField(e, name) == null) {
           out.add(Finding.at("ENVELOPE_MISMATCH", e.avroSource(), "/fields", name,
-              "the envelope field '" + name + "' is missing", "add it as in " + reference.avroSource().file()));
+              "the envelope field '" + name + "' is missing", "add it as the other events have it"));
         }
         if (!e.jsonSource().root().path("properties").has(name)) {
           out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/properties", name,
-              "the envelope property '" + name + "' is missing", "add it as in " + reference.jsonSource().file()));
+              "the envelope property '" + name + "' is missing", "add it as the other events have it"));
         }
         if (!e.jsonSource().root().path("required").toString().contains("\"" + name + "\"")) {
           out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/required", name,
               "the envelope property '" + name + "' is not required", "add it to \"required\""));
         }
       }
-      if (e == reference) {
-        continue;
-      }
-      for (String name : List.of("event_id", "timestamp", "event_type")) {
-        int i = avroIndex(e, name);
-        int r = avroIndex(reference, name);
-        if (i >= 0 && r >= 0 && !sameEnvelope(avroField(e, name), avroField(reference, name))) {
-          out.add(Finding.at("ENVELOPE_MISMATCH", e.avroSource(), "/fields/" + i, name,
-              "envelope field '" + name + "' differs from " + reference.avroSource().file(),
-              "copy the field exactly from " + reference.avroSource().file()));
-        }
-        JsonNode p = e.jsonSource().root().path("properties").path(name);
-        JsonNode rp = reference.jsonSource().root().path("properties").path(name);
-        if (!p.isMissingNode() && !rp.isMissingNode() && !sameEnvelope(p, rp)) {
-          out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/properties/" + name, name,
-              "envelope property '" + name + "' differs from " + reference.jsonSource().file(),
-              "copy the property exactly from " + reference.jsonSource().file()));
-        }
-      }
-      if (e.jsonSource().root().path("additionalProperties").asBoolean(true)
-          != reference.jsonSource().root().path("additionalProperties").asBoolean(true)) {
-        out.add(Finding.at("ENVELOPE_MISMATCH", e.jsonSource(), "/additionalProperties", "",
-            "the envelope's content model differs from " + reference.jsonSource().file(),
-            "use the same additionalProperties as every other event"));
-      }
     }
+    // the envelope every event should have is what most events have: the odd one out is the one reported
+    for (String name : List.of("event_id", "timestamp", "event_type")) {
+      oddOnesOut(events, e -> avroField(e, name), (e, majority) -> Finding.at("ENVELOPE_MISMATCH", e.avroSource(),
+          "/fields/" + avroIndex(e, name), name, "envelope field '" + name + "' differs from the other events' ("
+              + majority.avroSource().file() + ")", "copy the field exactly from " + majority.avroSource().file()), out);
+      oddOnesOut(events, e -> e.jsonSource().root().path("properties").get(name), (e, majority) -> Finding.at(
+          "ENVELOPE_MISMATCH", e.jsonSource(), "/properties/" + name, name, "envelope property '" + name
+              + "' differs from the other events' (" + majority.jsonSource().file() + ")",
+          "copy the property exactly from " + majority.jsonSource().file()), out);
+    }
+    oddOnesOut(events, e -> e.jsonSource().root().path("additionalProperties"), (e, majority) -> Finding.at(
+        "ENVELOPE_MISMATCH", e.jsonSource(), "/additionalProperties", "", "the envelope's content model differs "
+            + "from the other events' (" + majority.jsonSource().file() + ")",
+        "use the same additionalProperties as every other event"), out);
   }
 
-  /** Equal apart from what names the event itself (event_type's const, default and doc). */
-  private static boolean sameEnvelope(JsonNode a, JsonNode b) {
-    if (a.path("name").asText().equals("event_type") || a.has("const")) {
-      return Objects.equals(a.path("type"), b.path("type"));
+  /**
+   * Reports each event whose node differs from the form most events share (ties: the earliest form).
+   * Events without the node are skipped; they are reported as missing elsewhere.
+   */
+  private static void oddOnesOut(List<EventContract> events, java.util.function.Function<EventContract, JsonNode> node,
+      java.util.function.BiFunction<EventContract, EventContract, Finding> finding, List<Finding> out) {
+    Map<String, List<EventContract>> byForm = new java.util.LinkedHashMap<>();
+    for (EventContract e : events) {
+      JsonNode n = node.apply(e);
+      if (n != null && !n.isMissingNode()) {
+        byForm.computeIfAbsent(envelopeForm(n), k -> new ArrayList<>()).add(e);
+      }
     }
-    return a.equals(b);
+    if (byForm.size() < 2) {
+      return;
+    }
+    List<EventContract> majority = byForm.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElseThrow();
+    byForm.values().stream().filter(l -> l != majority).flatMap(List::stream)
+        .forEach(e -> out.add(finding.apply(e, majority.get(0))));
+  }
+
+  /** What must be equal across events: everything, except what names the event itself (event_type's const, default, doc). */
+  private static String envelopeForm(JsonNode n) {
+    if (n.isObject() && (n.path("name").asText().equals("event_type") || n.has("const"))) {
+      return n.path("type").toString();
+    }
+    return n.toString();
   }
 
   private static JsonNode avroField(EventContract e, String name) {
