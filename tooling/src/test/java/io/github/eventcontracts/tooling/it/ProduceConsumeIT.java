@@ -68,60 +68,66 @@ class ProduceConsumeIT {
     String prefix = Topics.prefix(repo);
     ContractModel model = ContractModel.load(repo.dir.resolve("schemas"));   // the prefixed topic names
 
-    TestRepo.Run register = repo.contracts("register", "--registry", LocalStack.REGISTRY);
-    assertEquals(0, register.exit(), register.out() + register.err());
-    TestRepo.Run topics = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP,
-        "--replication-factor-override", "1");
-    assertEquals(0, topics.exit(), topics.out() + topics.err());
+    try {
+      TestRepo.Run register = repo.contracts("register", "--registry", LocalStack.REGISTRY);
+      assertEquals(0, register.exit(), register.out() + register.err());
+      TestRepo.Run topics = repo.contracts("topics", "--bootstrap-servers", LocalStack.BOOTSTRAP,
+          "--replication-factor-override", "1");
+      assertEquals(0, topics.exit(), topics.out() + topics.err());
 
-    EventJsonCodec json = EventJsonCodec.create();
-    List<SpecificRecord> golden = golden(json);
-    assertTrue(golden.size() >= model.events().size(), "a golden payload per event: " + golden.size());
+      EventJsonCodec json = EventJsonCodec.create();
+      List<SpecificRecord> golden = golden(json);
+      assertTrue(golden.size() >= model.events().size(), "a golden payload per event: " + golden.size());
 
-    // produce with the Avro serializer; subjects <topic>-value were registered by the CLI above
-    Map<String, Object> producerProps = producerProps(prefix);
-    producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventAvroSerializer.class.getName());
-    producerProps.put(EventSerdeConfig.SCHEMA_REGISTRY_URL, LocalStack.REGISTRY);
-    List<Sent> sent = new ArrayList<>();
-    try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps)) {
-      for (SpecificRecord event : golden) {
-        String eventType = String.valueOf(event.get(event.getSchema().getField("event_type").pos()));
-        Topic topic = model.catalog().topicForEvent(eventType).orElseThrow();
-        String key = EventKeys.keyOf(event);
-        RecordMetadata md = producer.send(new ProducerRecord<>(topic.name(), key, event)).get(30, TimeUnit.SECONDS);
-        assertEquals(partitionFor(key, topic.partitions()), md.partition(), "partition of key " + key);
-        sent.add(new Sent(topic.name(), key, event, md.partition()));
+      // produce with the Avro serializer; subjects <topic>-value were registered by the CLI above
+      Map<String, Object> producerProps = producerProps(prefix);
+      producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventAvroSerializer.class.getName());
+      producerProps.put(EventSerdeConfig.SCHEMA_REGISTRY_URL, LocalStack.REGISTRY);
+      List<Sent> sent = new ArrayList<>();
+      try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps)) {
+        for (SpecificRecord event : golden) {
+          String eventType = String.valueOf(event.get(event.getSchema().getField("event_type").pos()));
+          Topic topic = model.catalog().topicForEvent(eventType).orElseThrow();
+          String key = EventKeys.keyOf(event);
+          RecordMetadata md = producer.send(new ProducerRecord<>(topic.name(), key, event)).get(30, TimeUnit.SECONDS);
+          assertEquals(partitionFor(key, topic.partitions()), md.partition(), "partition of key " + key);
+          sent.add(new Sent(topic.name(), key, event, md.partition()));
+        }
       }
-    }
 
-    // consume as the catalog's notify-service, which reads every topic
-    String site = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    var notify = model.catalog().consumerGroup("notify-service").orElseThrow();
-    assertTrue(notify.allTopics() && notify.topics().size() == model.events().size(), notify.toString());
-    Map<String, Object> consumerProps = consumerProps(notify.groupId(site));
-    consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, EventAvroDeserializer.class.getName());
-    consumerProps.put(EventSerdeConfig.SCHEMA_REGISTRY_URL, LocalStack.REGISTRY);
-    List<ConsumerRecord<String, SpecificRecord>> received;
-    try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps)) {
-      consumer.subscribe(notify.topics());
-      received = pollUntil(consumer, sent.size());
-    }
-    assertReceived(sent, received);
-
-    // the bytes on the wire: magic byte 0 and the id the registry holds for <topic>-value
-    RegistryClient registry = new RegistryClient(RegistryConfig.of(LocalStack.REGISTRY));
-    String skillTopic = prefix + "skill.created";
-    int registeredId = registry.lookup(skillTopic + "-value",
-        model.event("skill.created").orElseThrow().avroSchema().toString(), "AVRO").orElseThrow().id();
-    Map<String, Object> rawProps = consumerProps("raw-" + site);
-    rawProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> raw = new KafkaConsumer<>(rawProps)) {
-      raw.subscribe(List.of(skillTopic));
-      long expected = sent.stream().filter(s -> s.topic().equals(skillTopic)).count();
-      for (ConsumerRecord<String, byte[]> r : pollUntil(raw, (int) expected)) {
-        assertEquals(0, r.value()[0], "magic byte");
-        assertEquals(registeredId, ByteBuffer.wrap(r.value(), 1, 4).getInt(), "schema id");
+      // consume as the catalog's notify-service, which reads every topic
+      String site = "it-" + UUID.randomUUID().toString().substring(0, 8);
+      var notify = model.catalog().consumerGroup("notify-service").orElseThrow();
+      assertTrue(notify.allTopics() && notify.topics().size() == model.events().size(), notify.toString());
+      Map<String, Object> consumerProps = consumerProps(notify.groupId(site));
+      consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, EventAvroDeserializer.class.getName());
+      consumerProps.put(EventSerdeConfig.SCHEMA_REGISTRY_URL, LocalStack.REGISTRY);
+      List<ConsumerRecord<String, SpecificRecord>> received;
+      try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps)) {
+        consumer.subscribe(notify.topics());
+        received = pollUntil(consumer, sent.size());
       }
+      assertReceived(sent, received);
+
+      // the bytes on the wire: magic byte 0 and the id the registry holds for <topic>-value
+      RegistryClient registry = new RegistryClient(RegistryConfig.of(LocalStack.REGISTRY));
+      String skillTopic = prefix + "skill.created";
+      int registeredId = registry.lookup(skillTopic + "-value",
+          model.event("skill.created").orElseThrow().avroSchema().toString(), "AVRO").orElseThrow().id();
+      Map<String, Object> rawProps = consumerProps("raw-" + site);
+      rawProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+      try (KafkaConsumer<String, byte[]> raw = new KafkaConsumer<>(rawProps)) {
+        raw.subscribe(List.of(skillTopic));
+        int expected = (int) sent.stream().filter(s -> s.topic().equals(skillTopic)).count();
+        List<ConsumerRecord<String, byte[]>> records = pollUntil(raw, expected);
+        assertEquals(expected, records.size(), "raw records of " + skillTopic);
+        for (ConsumerRecord<String, byte[]> r : records) {
+          assertEquals(0, r.value()[0], "magic byte");
+          assertEquals(registeredId, ByteBuffer.wrap(r.value(), 1, 4).getInt(), "schema id");
+        }
+      }
+    } finally {
+      cleanUp(prefix, model.catalog().topics().stream().map(Topic::name).toList());
     }
   }
 
@@ -137,41 +143,55 @@ class ProduceConsumeIT {
       admin.createTopics(List.of(new NewTopic(topic, skillCreated.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
     }
 
-    EventJsonCodec json = EventJsonCodec.create();
-    List<SpecificRecord> events = golden(json).stream()
-        .filter(e -> e.getSchema().getFullName().equals(model.event("skill.created").orElseThrow().avroSchema().getFullName()))
-        .toList();
-    assertFalse(events.isEmpty());
+    try {
+      EventJsonCodec json = EventJsonCodec.create();
+      List<SpecificRecord> events = golden(json).stream()
+          .filter(e -> e.getSchema().getFullName().equals(model.event("skill.created").orElseThrow().avroSchema().getFullName()))
+          .toList();
+      assertFalse(events.isEmpty());
 
-    List<Sent> sent = new ArrayList<>();
-    try (EventJsonSerde<SpecificRecord> serde = new EventJsonSerde<>();
-        KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps(prefix),
-            new StringSerializer(), serde.serializer())) {
-      for (SpecificRecord event : events) {
-        String key = EventKeys.keyOf(event);
-        RecordMetadata md = producer.send(new ProducerRecord<>(topic, key, event)).get(30, TimeUnit.SECONDS);
-        assertEquals(partitionFor(key, skillCreated.partitions()), md.partition(), "partition of key " + key);
-        sent.add(new Sent(topic, key, event, md.partition()));
+      List<Sent> sent = new ArrayList<>();
+      try (EventJsonSerde<SpecificRecord> serde = new EventJsonSerde<>();
+          KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps(prefix),
+              new StringSerializer(), serde.serializer())) {
+        for (SpecificRecord event : events) {
+          String key = EventKeys.keyOf(event);
+          RecordMetadata md = producer.send(new ProducerRecord<>(topic, key, event)).get(30, TimeUnit.SECONDS);
+          assertEquals(partitionFor(key, skillCreated.partitions()), md.partition(), "partition of key " + key);
+          sent.add(new Sent(topic, key, event, md.partition()));
+        }
       }
-    }
 
-    String site = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    String groupId = model.catalog().readersOf(skillCreated.name()).stream()
-        .filter(g -> !g.allTopics()).findFirst().orElseThrow().groupId(site);   // gen-service
-    try (EventJsonSerde<SpecificRecord> serde = new EventJsonSerde<>();
-        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps(groupId),
-            new StringDeserializer(), serde.deserializer())) {
-      consumer.subscribe(List.of(topic));
-      assertReceived(sent, pollUntil(consumer, sent.size()));
+      String site = "it-" + UUID.randomUUID().toString().substring(0, 8);
+      String groupId = model.catalog().readersOf(skillCreated.name()).stream()
+          .filter(g -> !g.allTopics()).findFirst().orElseThrow().groupId(site);   // gen-service
+      try (EventJsonSerde<SpecificRecord> serde = new EventJsonSerde<>();
+          KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerProps(groupId),
+              new StringDeserializer(), serde.deserializer())) {
+        consumer.subscribe(List.of(topic));
+        assertReceived(sent, pollUntil(consumer, sent.size()));
+      }
+      // and what is on the wire is the platform's JSON, exactly as the codec writes it
+      Map<String, Object> rawProps = consumerProps("raw-" + site);
+      rawProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+      try (KafkaConsumer<String, byte[]> raw = new KafkaConsumer<>(rawProps)) {
+        raw.subscribe(List.of(topic));
+        List<String> payloads = pollUntil(raw, sent.size()).stream()
+            .map(r -> new String(r.value(), StandardCharsets.UTF_8)).sorted().toList();
+        assertEquals(sent.stream().map(s -> json.encode(s.event())).sorted().toList(), payloads);
+      }
+    } finally {
+      cleanUp(prefix, List.of(topic));
     }
-    // and what is on the wire is the platform's JSON, exactly as the codec writes it
-    Map<String, Object> rawProps = consumerProps("raw-" + site);
-    rawProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> raw = new KafkaConsumer<>(rawProps)) {
-      raw.subscribe(List.of(topic));
-      List<String> payloads = pollUntil(raw, sent.size()).stream()
-          .map(r -> new String(r.value(), StandardCharsets.UTF_8)).sorted().toList();
-      assertEquals(sent.stream().map(s -> json.encode(s.event())).sorted().toList(), payloads);
+  }
+
+  /** Leaves the shared stack as the test found it: no subjects and no topics of this test's prefix. */
+  private static void cleanUp(String prefix, List<String> topics) {
+    Topics.deleteSubjects(LocalStack.REGISTRY, prefix);
+    try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
+      admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) { // best effort, never masking the test's own outcome
+      System.err.println("ProduceConsumeIT: could not delete the topics " + topics + ": " + e);
     }
   }
 

@@ -23,42 +23,45 @@ class RegisterIT {
     TestRepo repo = Topics.uniqueTopics(new TestRepo(tmp));
     String t = Topics.prefix(repo);
     RegistryClient client = new RegistryClient(RegistryConfig.of(LocalStack.REGISTRY));
+    try {
+      TestRepo.Run dry = repo.contracts("register", "--registry", LocalStack.REGISTRY, "--dry-run");
+      assertEquals(0, dry.exit(), dry.out() + dry.err());
+      assertTrue(dry.out().contains("Dry run: nothing written"), dry.out());
+      assertEquals(List.of(), client.versions(t + "skill.created-value"), "a dry run wrote to the registry");
 
-    TestRepo.Run dry = repo.contracts("register", "--registry", LocalStack.REGISTRY, "--dry-run");
-    assertEquals(0, dry.exit(), dry.out() + dry.err());
-    assertTrue(dry.out().contains("Dry run: nothing written"), dry.out());
-    assertEquals(List.of(), client.versions(t + "skill.created-value"), "a dry run wrote to the registry");
+      TestRepo.Run first = repo.contracts("register", "--registry", LocalStack.REGISTRY);
+      assertEquals(0, first.exit(), first.out() + first.err());
+      assertTrue(first.out().contains(t + "skill.created-value"), first.out());
+      assertEquals(List.of(1), client.versions(t + "skill.created-value"));
+      assertEquals(List.of(1), client.versions(t + "skill.created-json-value"));
+      assertEquals("FULL_TRANSITIVE", client.subjectLevel(t + "skill.created-value").orElseThrow());
+      assertEquals("BACKWARD_TRANSITIVE", client.subjectLevel(t + "skill.created-json-value").orElseThrow());
 
-    TestRepo.Run first = repo.contracts("register", "--registry", LocalStack.REGISTRY);
-    assertEquals(0, first.exit(), first.out() + first.err());
-    assertTrue(first.out().contains(t + "skill.created-value"), first.out());
-    assertEquals(List.of(1), client.versions(t + "skill.created-value"));
-    assertEquals(List.of(1), client.versions(t + "skill.created-json-value"));
-    assertEquals("FULL_TRANSITIVE", client.subjectLevel(t + "skill.created-value").orElseThrow());
-    assertEquals("BACKWARD_TRANSITIVE", client.subjectLevel(t + "skill.created-json-value").orElseThrow());
+      TestRepo.Run second = repo.contracts("register", "--registry", LocalStack.REGISTRY);
+      assertEquals(0, second.exit(), second.out() + second.err());
+      assertTrue(second.out().contains("(0 writes)"), second.out());
 
-    TestRepo.Run second = repo.contracts("register", "--registry", LocalStack.REGISTRY);
-    assertEquals(0, second.exit(), second.out() + second.err());
-    assertTrue(second.out().contains("(0 writes)"), second.out());
+      // incompatible: a new required field without a default; the registry refuses it and says why
+      repo.edit("avro/skill.created.avsc", "{\"name\": \"skill_id\"",
+          "{\"name\": \"owner\", \"type\": \"string\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
+      TestRepo.Run rejected = repo.contracts("register", "--registry", LocalStack.REGISTRY);
+      assertEquals(100, rejected.exit(), rejected.out() + rejected.err());
+      assertTrue(rejected.out().contains("REJECTED"), rejected.out());
+      assertEquals(List.of(1), client.versions(t + "skill.created-value"));
 
-    // incompatible: a new required field without a default; the registry refuses it and says why
-    repo.edit("avro/skill.created.avsc", "{\"name\": \"skill_id\"",
-        "{\"name\": \"owner\", \"type\": \"string\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
-    TestRepo.Run rejected = repo.contracts("register", "--registry", LocalStack.REGISTRY);
-    assertEquals(100, rejected.exit(), rejected.out() + rejected.err());
-    assertTrue(rejected.out().contains("REJECTED"), rejected.out());
-    assertEquals(List.of(1), client.versions(t + "skill.created-value"));
+      // compatible: the same field, optional with a default; accepted as version 2
+      repo.edit("avro/skill.created.avsc", "{\"name\": \"owner\", \"type\": \"string\",",
+          "{\"name\": \"owner\", \"type\": [\"null\", \"string\"], \"default\": null,");
+      TestRepo.Run accepted = repo.contracts("register", "--registry", LocalStack.REGISTRY);
+      assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
+      assertTrue(accepted.out().contains("new version"), accepted.out());
+      assertEquals(List.of(1, 2), client.versions(t + "skill.created-value"));
 
-    // compatible: the same field, optional with a default; accepted as version 2
-    repo.edit("avro/skill.created.avsc", "{\"name\": \"owner\", \"type\": \"string\",",
-        "{\"name\": \"owner\", \"type\": [\"null\", \"string\"], \"default\": null,");
-    TestRepo.Run accepted = repo.contracts("register", "--registry", LocalStack.REGISTRY);
-    assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
-    assertTrue(accepted.out().contains("new version"), accepted.out());
-    assertEquals(List.of(1, 2), client.versions(t + "skill.created-value"));
-
-    // and the gate reads every registered version as its baseline
-    TestRepo.Run gate = repo.contracts("check", "--against", "registry:" + LocalStack.REGISTRY);
-    assertEquals(0, gate.exit(), gate.out() + gate.err());
+      // and the gate reads every registered version as its baseline
+      TestRepo.Run gate = repo.contracts("check", "--against", "registry:" + LocalStack.REGISTRY);
+      assertEquals(0, gate.exit(), gate.out() + gate.err());
+    } finally {
+      Topics.deleteSubjects(LocalStack.REGISTRY, t);
+    }
   }
 }

@@ -1,8 +1,16 @@
 package io.github.eventcontracts.tooling.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eventcontracts.tooling.TestRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -31,5 +39,31 @@ final class Topics {
 
   static String prefix(TestRepo repo) throws IOException {
     return Files.readString(repo.dir.resolve("prefix"));
+  }
+
+  /**
+   * Deletes (soft, then permanently) every registry subject of the prefix, so that a test leaves the shared
+   * registry as it found it: the gate against {@code registry:URL} reads every subject there, and one left by
+   * another test is a topic missing from that test's catalog (SUBJECT_REMOVED). Best effort.
+   */
+  static void deleteSubjects(String registryUrl, String prefix) {
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(registryUrl + "/subjects")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      for (JsonNode subject : new ObjectMapper().readTree(list.body())) {
+        if (subject.asText().startsWith(prefix)) {
+          String s = registryUrl + "/subjects/" + URLEncoder.encode(subject.asText(), StandardCharsets.UTF_8);
+          for (String url : new String[] {s, s + "?permanent=true"}) {
+            http.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: never mask the test's own outcome
+      System.err.println("could not delete the registry subjects of " + prefix + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
