@@ -18,7 +18,10 @@ import java.util.List;
  * @param originalValue    the original's value of the changed keyword, when the message needs it; may be null
  * @param updateValue      the update's value of the changed keyword, when the message needs it; may be null
  * @param causes           for {@link Type#COMBINED_TYPE_SUBSCHEMAS_CHANGED}: the incompatible differences of
- *                         the closest pair of branches that could not be matched; empty otherwise
+ *                         the closest pair of branches that could not be matched; for
+ *                         {@link Type#UNSUPPORTED_KEYWORD_CHANGED} of {@code unevaluatedProperties}/
+ *                         {@code unevaluatedItems} beside other evaluating keywords: the changes beside it;
+ *                         empty otherwise
  */
 public record Difference(Type type, String path, String originalPointer, String updatePointer,
     JsonNode originalValue, JsonNode updateValue, List<Difference> causes) {
@@ -34,10 +37,20 @@ public record Difference(Type type, String path, String originalPointer, String 
   }
 
   /**
-   * The kinds of change, with Confluent's names so that users can look them up. All but
-   * {@link #OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL} exist in Confluent's enum; that one splits
-   * Confluent's {@link #PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL} by whether the property was required,
-   * because the lenient policy tolerates only the optional case.
+   * The kinds of change, with Confluent's names so that users can look them up. All but two exist in
+   * Confluent's enum:
+   *
+   * <ul>
+   *   <li>{@link #OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL} splits Confluent's
+   *       {@link #PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL} by whether the property was required, because the
+   *       lenient policy tolerates only the optional case (as Confluent's does since its fix of May 2026, which
+   *       we could confirm by behaviour but not by name);</li>
+   *   <li>{@link #UNSUPPORTED_KEYWORD_CHANGED} is how this engine fails closed: a keyword it does not model
+   *       ({@link Vocabulary}) was added, removed or changed, or {@code unevaluatedProperties}/
+   *       {@code unevaluatedItems} stand beside keywords that evaluate properties or items of their own and
+   *       something beside them changed. Confluent ignores such keywords; here the change is incompatible under
+   *       every policy, because the gate cannot judge it.</li>
+   * </ul>
    */
   public enum Type {
     // any schema
@@ -74,12 +87,17 @@ public record Difference(Type type, String path, String originalPointer, String 
     PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
     PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
     PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+    UNEVALUATED_PROPERTIES_ADDED, UNEVALUATED_PROPERTIES_REMOVED, UNEVALUATED_PROPERTIES_EXTENDED,
+    UNEVALUATED_PROPERTIES_NARROWED,
 
     // arrays
     MAX_ITEMS_ADDED, MAX_ITEMS_REMOVED, MAX_ITEMS_INCREASED, MAX_ITEMS_DECREASED,
     MIN_ITEMS_ADDED, MIN_ITEMS_REMOVED, MIN_ITEMS_INCREASED, MIN_ITEMS_DECREASED,
+    MAX_CONTAINS_ADDED, MAX_CONTAINS_REMOVED, MAX_CONTAINS_INCREASED, MAX_CONTAINS_DECREASED,
+    MIN_CONTAINS_ADDED, MIN_CONTAINS_REMOVED, MIN_CONTAINS_INCREASED, MIN_CONTAINS_DECREASED,
     UNIQUE_ITEMS_ADDED, UNIQUE_ITEMS_REMOVED,
     ADDITIONAL_ITEMS_ADDED, ADDITIONAL_ITEMS_REMOVED, ADDITIONAL_ITEMS_EXTENDED, ADDITIONAL_ITEMS_NARROWED,
+    UNEVALUATED_ITEMS_ADDED, UNEVALUATED_ITEMS_REMOVED, UNEVALUATED_ITEMS_EXTENDED, UNEVALUATED_ITEMS_NARROWED,
     ITEM_ADDED_TO_OPEN_CONTENT_MODEL, ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL,
     ITEM_ADDED_TO_CLOSED_CONTENT_MODEL, ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL,
     ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL,
@@ -94,6 +112,9 @@ public record Difference(Type type, String path, String originalPointer, String 
     SUM_TYPE_EXTENDED, SUM_TYPE_NARROWED, COMBINED_TYPE_SUBSCHEMAS_CHANGED,
 
     // not
-    NOT_TYPE_EXTENDED, NOT_TYPE_NARROWED
+    NOT_TYPE_EXTENDED, NOT_TYPE_NARROWED,
+
+    // keywords the engine does not model (this engine's own; see above)
+    UNSUPPORTED_KEYWORD_CHANGED
   }
 }

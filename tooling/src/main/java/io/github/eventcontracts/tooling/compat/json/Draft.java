@@ -46,6 +46,14 @@ enum Draft {
     return this != DRAFT_07;
   }
 
+  /**
+   * The draft has {@code unevaluatedProperties}, {@code unevaluatedItems}, {@code minContains} and
+   * {@code maxContains} (all added in 2019-09).
+   */
+  boolean hasUnevaluatedAndContainsBounds() {
+    return this != DRAFT_07;
+  }
+
   /** {@code $ref} is an applicator beside its sibling keywords instead of replacing them. */
   boolean refHasSiblings() {
     return this != DRAFT_07;

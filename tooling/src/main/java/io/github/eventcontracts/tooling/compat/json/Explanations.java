@@ -36,6 +36,8 @@ final class Explanations {
     MIN_PROPERTIES("minProperties", false, "objects with fewer than %s properties"),
     MAX_ITEMS("maxItems", true, "arrays with more than %s items"),
     MIN_ITEMS("minItems", false, "arrays with fewer than %s items"),
+    MAX_CONTAINS("maxContains", true, "arrays with more than %s items matching contains"),
+    MIN_CONTAINS("minContains", false, "arrays with fewer than %s items matching contains"),
     MULTIPLE_OF("multipleOf", false, "numbers that are not multiples of %s");
 
     final String keyword;
@@ -92,9 +94,15 @@ final class Explanations {
       return newIsReader ? "consumers using the new schema cannot read data written with the old one"
           : "consumers still on the old schema cannot read data written with the new one";
     }
+
+    /** For a change the engine cannot judge: it may break, or not. */
+    String mayBreak() {
+      return newIsReader ? "consumers using the new schema may be unable to read data written with the old one"
+          : "consumers still on the old schema may be unable to read data written with the new one";
+    }
   }
 
-  /** What changed, why the reader rejects the writer's data, and the fix. */
+  /** What changed, why the reader rejects (or may reject) the writer's data, and the fix. */
   private record Text(String what, String why, String hint) {}
 
   static Finding finding(Difference d, SourceDocument writer, SourceDocument reader, Side newSide) {
@@ -104,7 +112,8 @@ final class Explanations {
     String newPointer = r.newIsReader() ? d.updatePointer() : d.originalPointer();
     String oldPointer = r.newIsReader() ? d.originalPointer() : d.updatePointer();
     Text t = explain(r);
-    String message = t.what() + ": " + t.why() + "; " + r.breaks();
+    String message = t.what() + ": " + t.why() + "; "
+        + (d.type() == Type.UNSUPPORTED_KEYWORD_CHANGED ? r.mayBreak() : r.breaks());
     return newPointer != null
         ? Finding.at(ruleId(d.type()), newDoc, newPointer, d.path(), message, t.hint())
         : Finding.at(ruleId(d.type()), oldDoc, oldPointer == null ? "" : oldPointer, d.path(), message, t.hint());
@@ -213,6 +222,30 @@ final class Explanations {
           rd + " constrains undeclared properties, which " + w + " leaves free",
           r.pick("leave additionalProperties open as in the old schema",
               "keep the additionalProperties schema in the new schema"));
+      case UNEVALUATED_PROPERTIES_REMOVED -> new Text(
+          r.pick("unevaluatedProperties became false (the object was closed)",
+              "unevaluatedProperties is no longer false (the object was opened)"),
+          rd + " rejects properties no other keyword evaluates, which " + w + " allows",
+          r.pick("leave unevaluatedProperties as it was in the old schema",
+              "keep unevaluatedProperties: false in the new schema"));
+      case UNEVALUATED_PROPERTIES_NARROWED -> new Text(
+          r.pick("unevaluatedProperties now constrains unevaluated properties with a schema",
+              "unevaluatedProperties no longer constrains unevaluated properties"),
+          rd + " constrains properties no other keyword evaluates, which " + w + " leaves free",
+          r.pick("leave unevaluatedProperties open as in the old schema",
+              "keep the unevaluatedProperties schema in the new schema"));
+      case UNEVALUATED_ITEMS_REMOVED -> new Text(
+          r.pick("unevaluatedItems became false", "unevaluatedItems is no longer false"),
+          rd + " rejects array items no other keyword evaluates, which " + w + " allows",
+          r.pick("leave unevaluatedItems as it was in the old schema",
+              "keep unevaluatedItems: false in the new schema"));
+      case UNEVALUATED_ITEMS_NARROWED -> new Text(
+          r.pick("unevaluatedItems now constrains unevaluated items with a schema",
+              "unevaluatedItems no longer constrains unevaluated items"),
+          rd + " constrains array items no other keyword evaluates, which " + w + " leaves free",
+          r.pick("leave unevaluatedItems open as in the old schema",
+              "keep the unevaluatedItems schema in the new schema"));
+      case UNSUPPORTED_KEYWORD_CHANGED -> unsupported(r);
       case ADDITIONAL_ITEMS_REMOVED -> new Text(
           r.pick("items after the tuple are no longer allowed", "items after the tuple are now allowed"),
           rd + " rejects arrays longer than its tuple, which " + w + " allows",
@@ -286,6 +319,52 @@ final class Explanations {
           r.pick("exclude no more than the old not schema did", "keep excluding what the old not schema excluded"));
       default -> throw new IllegalStateException(r.d().type() + " is compatible under every policy");
     };
+  }
+
+  /**
+   * A keyword the engine does not model changed, or something changed beside {@code unevaluatedProperties}/
+   * {@code unevaluatedItems} that depend on other keywords (then the difference carries those changes).
+   */
+  private static Text unsupported(Roles r) {
+    String keyword = keyword(r.d());
+    String hint = "make this change in a separate step reviewed by hand (the gate cannot judge it)";
+    if (!r.d().causes().isEmpty()) {
+      String changes = r.d().causes().stream().limit(3)
+          .map(c -> ruleId(c.type()) + " at " + (c.path().isEmpty() ? "the root" : c.path()))
+          .collect(Collectors.joining(", "))
+          + (r.d().causes().size() > 3 ? " and " + (r.d().causes().size() - 3) + " more" : "");
+      return new Text(
+          "'" + keyword + "' stands beside keywords that evaluate on their own, and the schema changed beside it ("
+              + changes + ")",
+          "'" + keyword + "' rejects what allOf, anyOf, oneOf, $ref, dependent schemas or unmodelled keywords beside"
+              + " it leave unevaluated, which the compatibility check does not work out, so it cannot judge whether "
+              + r.reader() + " accepts everything " + r.writer() + " allows",
+          hint + ", or leave the schema beside '" + keyword + "' unchanged");
+    }
+    JsonNode before = r.oldValue();
+    JsonNode after = r.newValue();
+    String what = before == null ? "keyword '" + keyword + "' was added"
+        : after == null ? "keyword '" + keyword + "' was removed"
+        : JsonValues.same(before, after) ? "a schema that keyword '" + keyword + "' refers to changed"
+        : "keyword '" + keyword + "' changed from " + abbreviated(before) + " to " + abbreviated(after);
+    return new Text(what,
+        "the compatibility check does not model '" + keyword + "' and cannot judge whether " + r.reader()
+            + " accepts everything " + r.writer() + " allows",
+        hint + ", or do not change '" + keyword + "'");
+  }
+
+  /** The keyword a difference is located at: the last segment of its pointer. */
+  private static String keyword(Difference d) {
+    String pointer = d.updatePointer() != null ? d.updatePointer() : d.originalPointer();
+    if (pointer == null) {
+      return Paths.leaf(d.path());
+    }
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+  }
+
+  private static String abbreviated(JsonNode v) {
+    String t = v.toString();
+    return t.length() <= 60 ? t : t.substring(0, 57) + "...";
   }
 
   /** How to undo a type change, whatever the old "type" was: a type, anything, or nothing. */

@@ -18,6 +18,11 @@ import java.util.List;
  * <p>Drafts 07, 2019-09 and 2020-12 are read (by {@code $schema}; draft-07 when absent), local
  * {@code $ref}s into {@code $defs}/{@code definitions} are followed, recursive schemas terminate. A document
  * that is not a valid schema is reported as a {@link ContractException} of {@code SCHEMA_INVALID} findings.
+ *
+ * <p>The engine fails closed: a keyword it does not model ({@code if}/{@code then}/{@code else},
+ * {@code contains}, {@code propertyNames}, {@code format}, {@code $dynamicRef}, a keyword of another draft,
+ * an unknown one...) that is added, removed or changed is a {@code JSON_UNSUPPORTED_KEYWORD_CHANGED} finding
+ * under every policy; only the annotation-only keywords of {@link Vocabulary} may change freely.
  */
 public final class JsonSchemaEngine implements CompatibilityEngine {
   private final JsonCompatPolicy policy;

@@ -19,7 +19,10 @@ import java.util.Set;
  * no {@code patternProperties} and {@code additionalProperties} is absent, {@code true} or {@code {}}: any
  * property may appear with any value. It is <em>closed</em> when {@code additionalProperties} is
  * {@code false}, and <em>partially open</em> when {@code additionalProperties} is a schema or
- * {@code patternProperties} is present: an undeclared property must match that schema.
+ * {@code patternProperties} is present: an undeclared property must match that schema. From 2019-09 on, an
+ * absent {@code additionalProperties} leaves the model to {@code unevaluatedProperties}, as in Confluent's
+ * newer checker ({@code unevaluatedProperties} itself is compared by {@link SchemaDiff}, for the whole schema
+ * object).
  *
  * <p>Adding a property is judged against the original's model (does old data already carry a property of
  * that name, with values the new schema may reject?); removing one against the update's model (does the
@@ -130,9 +133,12 @@ final class ObjectDiff {
         : REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL, null, b.pointer(), null, null);
   }
 
-  /** No {@code patternProperties}, and {@code additionalProperties} absent or accepting anything. */
+  /**
+   * No {@code patternProperties}, and what undeclared properties must match ({@link #undeclared}) accepts
+   * anything.
+   */
   static boolean isOpen(ObjectRules r) {
-    return r.patterns().isEmpty() && (r.additional() == null || r.additional().acceptsAnything());
+    return r.patterns().isEmpty() && undeclared(r).acceptsAnything();
   }
 
   /**
@@ -150,9 +156,16 @@ final class ObjectDiff {
     return undeclared.acceptsNothing() ? null : undeclared;
   }
 
-  /** What {@code additionalProperties} allows, as a schema: accepting anything when it is absent. */
+  /**
+   * What a property that neither {@code properties} nor {@code patternProperties} names must match:
+   * {@code additionalProperties}, else {@code unevaluatedProperties} (which then sees exactly those properties,
+   * unless other keywords beside it evaluate some; see {@link SchemaDiff}), else anything.
+   */
   private static Schema undeclared(ObjectRules r) {
-    return r.additional() != null ? r.additional() : Schema.anything(r.pointer());
+    if (r.additional() != null) {
+      return r.additional();
+    }
+    return r.unevaluated() != null ? r.unevaluated() : Schema.anything(r.pointer());
   }
 
   private static boolean hasDefault(Property p) {
@@ -193,24 +206,9 @@ final class ObjectDiff {
   }
 
   private static void additionalProperties(Context c, ObjectRules o, ObjectRules u) {
-    Schema a = o.additional();
-    Schema b = u.additional();
-    boolean permitsA = a == null || !a.acceptsNothing();
-    boolean permitsB = b == null || !b.acceptsNothing();
-    if (permitsA != permitsB) {
-      c.add(permitsB ? ADDITIONAL_PROPERTIES_ADDED : ADDITIONAL_PROPERTIES_REMOVED,
-          o.additionalPointer(), u.additionalPointer(), null, null);
-      return;
-    }
-    boolean constrainsA = a != null && !a.acceptsAnything() && !a.acceptsNothing();
-    boolean constrainsB = b != null && !b.acceptsAnything() && !b.acceptsNothing();
-    if (!constrainsA && constrainsB) {
-      c.add(ADDITIONAL_PROPERTIES_NARROWED, o.additionalPointer(), u.additionalPointer(), null, null);
-    } else if (constrainsA && !constrainsB) {
-      c.add(ADDITIONAL_PROPERTIES_EXTENDED, o.additionalPointer(), u.additionalPointer(), null, null);
-    } else if (constrainsA) {
-      SchemaDiff.compare(c, a, b);
-    }
+    SchemaDiff.openness(c, o.additional(), o.additionalPointer(), u.additional(), u.additionalPointer(),
+        ADDITIONAL_PROPERTIES_ADDED, ADDITIONAL_PROPERTIES_REMOVED, ADDITIONAL_PROPERTIES_EXTENDED,
+        ADDITIONAL_PROPERTIES_NARROWED);
   }
 
   /**

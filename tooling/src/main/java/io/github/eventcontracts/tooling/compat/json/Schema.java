@@ -98,10 +98,14 @@ final class Schema {
    * @param required          the required property names, each with the pointer of its entry
    * @param additional        the schema of {@code additionalProperties}, or null when it is absent
    * @param additionalPointer where {@code additionalProperties} is written, or null
+   * @param unevaluated       the schema of {@code unevaluatedProperties} (2019-09 on), or null when absent; it
+   *                          stands in for an absent {@code additionalProperties} in the content model, and is
+   *                          compared as a keyword of the whole schema object ({@link Schema#unevaluatedProperties})
    */
   record ObjectRules(String pointer, Map<String, Property> properties, Map<String, String> required, Schema additional,
-      String additionalPointer, List<PatternProperty> patterns, Bound minProperties, Bound maxProperties,
-      Map<String, DependencyArray> dependencyArrays, Map<String, DependencySchema> dependencySchemas) {}
+      String additionalPointer, Schema unevaluated, List<PatternProperty> patterns, Bound minProperties,
+      Bound maxProperties, Map<String, DependencyArray> dependencyArrays,
+      Map<String, DependencySchema> dependencySchemas) {}
 
   /**
    * @param pointer     the schema object these keywords belong to
@@ -109,10 +113,35 @@ final class Schema {
    * @param prefix      the positional item schemas of a tuple, or null when the array is not a tuple
    * @param rest        the schema of items after the tuple ({@code additionalItems}, or 2020-12
    *                    {@code items} beside {@code prefixItems}), or null when absent
+   * @param unevaluated the schema of {@code unevaluatedItems} (2019-09 on), or null when absent; it stands in
+   *                    for an absent {@code rest} in the content model of a tuple, and is compared as a keyword of
+   *                    the whole schema object ({@link Schema#unevaluatedItems})
    * @param uniqueItems where {@code uniqueItems: true} is written, or null
    */
   record ArrayRules(String pointer, Schema items, String itemsPointer, List<Item> prefix, Schema rest, String restPointer,
-      Bound minItems, Bound maxItems, String uniqueItems) {}
+      Schema unevaluated, Bound minItems, Bound maxItems, Bound minContains, Bound maxContains, String uniqueItems) {}
+
+  /**
+   * A keyword the engine does not model ({@link Vocabulary}), kept so that a change to it can be reported.
+   *
+   * @param name      the keyword
+   * @param pointer   where it is written
+   * @param value     its value
+   * @param signature what the engine can compare of it ({@link Signatures})
+   */
+  record Keyword(String name, String pointer, JsonNode value, String signature) {}
+
+  /** A schema-valued keyword of the whole schema object ({@code unevaluatedProperties}...), with its pointer. */
+  record Applied(Schema schema, String pointer) {
+    /**
+     * Whether it restricts anything: it is not {@code true}, {@code {}} or only annotations. Decided without
+     * following the schema's own unevaluated keywords, so that a recursive schema cannot loop here.
+     */
+    boolean restricts() {
+      return !(schema.form == Form.ANYTHING && schema.unmodelled.isEmpty() && schema.unevaluatedProperties == null
+          && schema.unevaluatedItems == null);
+    }
+  }
 
   /** {@code enum}, or {@code const} as a one-value enum. */
   record ValuesPart(String pointer, String keyword, List<JsonNode> values) implements Part {}
@@ -143,6 +172,9 @@ final class Schema {
   private Form form = Form.ANYTHING;
   private Meta meta = Meta.NONE;
   private Map<PartKind, Part> parts = Map.of();
+  private List<Keyword> unmodelled = List.of();
+  private Applied unevaluatedProperties;
+  private Applied unevaluatedItems;
 
   Schema(String pointer) {
     this.pointer = pointer;
@@ -154,9 +186,24 @@ final class Schema {
   }
 
   void define(Form form, Meta meta, EnumMap<PartKind, Part> parts) {
+    define(form, meta, parts, List.of(), null, null);
+  }
+
+  /**
+   * @param form                  what the keyword groups accept in the large (the unmodelled and unevaluated
+   *                              keywords are not part of it; see {@link #acceptsAnything()})
+   * @param unmodelled            the keywords the engine does not model, in document order
+   * @param unevaluatedProperties {@code unevaluatedProperties}, or null when absent
+   * @param unevaluatedItems      {@code unevaluatedItems}, or null when absent
+   */
+  void define(Form form, Meta meta, EnumMap<PartKind, Part> parts, List<Keyword> unmodelled,
+      Applied unevaluatedProperties, Applied unevaluatedItems) {
     this.form = form;
     this.meta = meta;
     this.parts = Collections.unmodifiableMap(new EnumMap<>(parts));
+    this.unmodelled = List.copyOf(unmodelled);
+    this.unevaluatedProperties = unevaluatedProperties;
+    this.unevaluatedItems = unevaluatedItems;
   }
 
   String pointer() {
@@ -176,8 +223,55 @@ final class Schema {
     return parts;
   }
 
+  /** The keywords of this schema object that the engine does not model; empty for boolean schemas. */
+  List<Keyword> unmodelled() {
+    return unmodelled;
+  }
+
+  /** {@code unevaluatedProperties} of this schema object, or null. */
+  Applied unevaluatedProperties() {
+    return unevaluatedProperties;
+  }
+
+  /** {@code unevaluatedItems} of this schema object, or null. */
+  Applied unevaluatedItems() {
+    return unevaluatedItems;
+  }
+
+  /**
+   * Whether the schema is known to accept every value: {@code true}, {@code {}} or only annotations. A schema
+   * whose only keywords are unmodelled or {@code unevaluated*} is not, though its {@link #form()} is ANYTHING.
+   */
   boolean acceptsAnything() {
-    return form == Form.ANYTHING;
+    return form == Form.ANYTHING && constrainsOnlyByParts();
+  }
+
+  /** No unmodelled keywords and no restricting {@code unevaluated*}: all it constrains is in {@link #parts()}. */
+  boolean constrainsOnlyByParts() {
+    return unmodelled.isEmpty() && (unevaluatedProperties == null || !unevaluatedProperties.restricts())
+        && (unevaluatedItems == null || !unevaluatedItems.restricts());
+  }
+
+  /**
+   * Whether {@code unevaluatedProperties}/{@code unevaluatedItems} of this schema object depend on more than
+   * its own {@code properties}/{@code items}: it has {@code allOf}, {@code anyOf}, {@code oneOf}, a
+   * {@code $ref} beside other keywords, dependent schemas, or keywords the engine does not model, any of which
+   * may evaluate properties or items that the unevaluated keywords then no longer see.
+   */
+  boolean hasInPlaceApplicators() {
+    if (!unmodelled.isEmpty() || parts.containsKey(PartKind.ALL_OF) || parts.containsKey(PartKind.ANY_OF)
+        || parts.containsKey(PartKind.ONE_OF) || parts.containsKey(PartKind.REF)) {
+      return true;
+    }
+    return parts.get(PartKind.TYPE) instanceof TypePart t && !t.object().dependencySchemas().isEmpty();
+  }
+
+  /**
+   * Whether this node's only keyword group is a {@code $ref} (beside unmodelled or {@code unevaluated*}
+   * keywords at most): then its keyword groups are its target's.
+   */
+  boolean isRefWrapper() {
+    return parts.size() == 1 && parts.containsKey(PartKind.REF);
   }
 
   boolean acceptsNothing() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.model.SourceDocument;
+import io.github.eventcontracts.tooling.compat.json.Schema.Applied;
 import io.github.eventcontracts.tooling.compat.json.Schema.ArrayRules;
 import io.github.eventcontracts.tooling.compat.json.Schema.Bound;
 import io.github.eventcontracts.tooling.compat.json.Schema.Branch;
@@ -14,6 +15,7 @@ import io.github.eventcontracts.tooling.compat.json.Schema.DependencySchema;
 import io.github.eventcontracts.tooling.compat.json.Schema.Form;
 import io.github.eventcontracts.tooling.compat.json.Schema.Item;
 import io.github.eventcontracts.tooling.compat.json.Schema.JsonType;
+import io.github.eventcontracts.tooling.compat.json.Schema.Keyword;
 import io.github.eventcontracts.tooling.compat.json.Schema.Meta;
 import io.github.eventcontracts.tooling.compat.json.Schema.NotPart;
 import io.github.eventcontracts.tooling.compat.json.Schema.NumberRules;
@@ -50,23 +52,23 @@ import java.util.stream.Collectors;
  * root and every entry of {@code $defs}/{@code definitions} is checked, so an invalid definition is found
  * even when nothing uses it yet. Problems are collected and thrown together as one {@link ContractException}
  * with rule id {@code SCHEMA_INVALID}, each located at the offending keyword.
+ *
+ * <p>Keywords are sorted as {@link Vocabulary} says: modelled ones become the node's keyword groups (or its
+ * {@code unevaluated*}), annotations and structure are read as such, and every other keyword is kept on the
+ * node with its {@link Signatures signature}, so that nothing the engine does not understand can change
+ * unnoticed.
  */
 final class SchemaLoader {
   static final String RULE_INVALID = "SCHEMA_INVALID";
 
-  /** Keywords that constrain values; a {@code $ref} with none of these beside it is only a reference. */
-  private static final Set<String> CONSTRAINTS = Set.of("type", "enum", "const", "not", "allOf", "anyOf", "oneOf",
-      "properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties",
-      "dependencies", "dependentRequired", "dependentSchemas", "items", "prefixItems", "additionalItems",
-      "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "minimum", "maximum",
-      "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
   private static final List<String> STRING_KEYWORDS = List.of("minLength", "maxLength", "pattern");
   private static final List<String> NUMBER_KEYWORDS =
       List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
   private static final List<String> OBJECT_KEYWORDS = List.of("properties", "required", "additionalProperties",
       "patternProperties", "minProperties", "maxProperties", "dependencies", "dependentRequired", "dependentSchemas");
-  private static final List<String> ARRAY_KEYWORDS =
-      List.of("items", "prefixItems", "additionalItems", "minItems", "maxItems", "uniqueItems");
+  /** {@code unevaluated*} do not imply a type: they are compared on the schema object as a whole. */
+  private static final List<String> ARRAY_KEYWORDS = List.of("items", "prefixItems", "additionalItems", "minItems",
+      "maxItems", "uniqueItems", "minContains", "maxContains");
 
   private final SourceDocument doc;
   private final JsonNode root;
@@ -76,12 +78,14 @@ final class SchemaLoader {
   private final Deque<Schema> pending = new ArrayDeque<>();
   private final Map<String, Finding> problems = new LinkedHashMap<>();
   private final Set<Set<String>> reportedLoops = new HashSet<>();
+  private final Signatures signatures;
 
   private SchemaLoader(SourceDocument doc) {
     this.doc = doc;
     this.root = doc.root();
     this.refs = new RefResolver(root);
     this.draft = draftOf(root);
+    this.signatures = new Signatures(root, refs);
   }
 
   /**
@@ -156,6 +160,12 @@ final class SchemaLoader {
     }
   }
 
+  /**
+   * Whether the schema object is a mere reference, to be replaced by its target: in draft-07 any object with a
+   * {@code $ref} (its other keywords are ignored, as the draft says); from 2019-09 on, a {@code $ref} beside
+   * nothing but annotations and structure. Beside a constraint or an unmodelled keyword, it is one more keyword
+   * group of a node of its own.
+   */
   private boolean isOnlyRef(JsonNode json) {
     if (!json.isObject() || !json.has("$ref")) {
       return false;
@@ -163,23 +173,12 @@ final class SchemaLoader {
     if (!draft.refHasSiblings()) {
       return true;
     }
-    for (String name : names(json)) {
-      if (CONSTRAINTS.contains(name) && interpreted(name)) {
-        return false;
-      }
-    }
-    return true;
+    return names(json).stream().allMatch(Vocabulary::isIgnoredByScan);
   }
 
   /** Whether the draft has this keyword: tuples and dependencies are written differently per draft. */
   private boolean interpreted(String keyword) {
-    return switch (keyword) {
-      case "prefixItems" -> !draft.tupleInItems();
-      case "additionalItems" -> draft.tupleInItems();
-      case "dependencies" -> !draft.splitDependencies();
-      case "dependentRequired", "dependentSchemas" -> draft.splitDependencies();
-      default -> true;
-    };
+    return Vocabulary.isModelled(keyword, draft);
   }
 
   private void build(Schema s) {
@@ -223,7 +222,24 @@ final class SchemaLoader {
         problem(p + "/$ref", e.getMessage(), e.hint());
       }
     }
-    s.define(parts.isEmpty() ? Form.ANYTHING : Form.CONSTRAINED, meta, parts);
+    List<Keyword> unmodelled = new ArrayList<>();
+    for (String name : names(json)) {
+      if (Vocabulary.isUnmodelled(name, draft)) {
+        JsonNode value = json.get(name);
+        unmodelled.add(new Keyword(name, Paths.child(p, name), value, signatures.of(name, value)));
+      }
+    }
+    s.define(parts.isEmpty() ? Form.ANYTHING : Form.CONSTRAINED, meta, parts, unmodelled,
+        applied(p, json, "unevaluatedProperties"), applied(p, json, "unevaluatedItems"));
+  }
+
+  /** A schema-valued keyword of the draft ({@code unevaluatedProperties}...), or null when absent. */
+  private Applied applied(String p, JsonNode json, String keyword) {
+    if (!json.has(keyword) || !interpreted(keyword)) {
+      return null;
+    }
+    String at = p + "/" + keyword;
+    return new Applied(schemaAt(at), at);
   }
 
   /** Queues every definition, so that it is checked even when nothing refers to it. */
@@ -359,8 +375,10 @@ final class SchemaLoader {
         }
       });
     }
-    return new ObjectRules(p, properties, required, additional, additionalPointer, patterns,
-        count(p, json, "minProperties"), count(p, json, "maxProperties"), dependencyArrays, dependencySchemas);
+    Applied unevaluated = applied(p, json, "unevaluatedProperties");
+    return new ObjectRules(p, properties, required, additional, additionalPointer,
+        unevaluated == null ? null : unevaluated.schema(), patterns, count(p, json, "minProperties"),
+        count(p, json, "maxProperties"), dependencyArrays, dependencySchemas);
   }
 
   private ArrayRules arrayRules(String p, JsonNode json) {
@@ -406,8 +424,11 @@ final class SchemaLoader {
     } else if (uniqueItems != null && uniqueItems.booleanValue()) {
       unique = p + "/uniqueItems";
     }
-    return new ArrayRules(p, items, itemsPointer, prefix, rest, restPointer, count(p, json, "minItems"),
-        count(p, json, "maxItems"), unique);
+    Applied unevaluated = applied(p, json, "unevaluatedItems");
+    boolean contains = draft.hasUnevaluatedAndContainsBounds();
+    return new ArrayRules(p, items, itemsPointer, prefix, rest, restPointer,
+        unevaluated == null ? null : unevaluated.schema(), count(p, json, "minItems"), count(p, json, "maxItems"),
+        contains ? count(p, json, "minContains") : null, contains ? count(p, json, "maxContains") : null, unique);
   }
 
   // ---- keyword values ------------------------------------------------------------------------------------
