@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
             + "--subject-template."},
     footer = {"", "Credentials: --user/--password or --token, or REGISTRY_USER, REGISTRY_PASSWORD, REGISTRY_TOKEN "
         + "in the environment (preferred: flags show in the process list). They never appear in the output.",
-        "", "Exit codes: 0 registered (or nothing to do), 100 the registry refuses a schema, 1 the registry could "
-        + "not be used (unreachable, 401/403, bad arguments)."})
+        "", "A new version is judged by the gate's own rules at the catalog's level against every registered "
+        + "version, and by the registry; if any subject would be rejected, nothing is written.",
+        "", "Exit codes: 0 registered (or nothing to do), 100 a schema would be or was rejected (409/422), 1 the "
+        + "registry could not be used (unreachable, 401/403, bad arguments)."})
 final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--registry", paramLabel = "URL", defaultValue = "${env:SCHEMA_REGISTRY_URL}",
       description = "The registry's Confluent-compatible API. Default: $SCHEMA_REGISTRY_URL.")
@@ -61,6 +63,9 @@ final class RegisterCommand implements Callable<Integer> {
   @Mixin
   Common.RepoOptions repo = new Common.RepoOptions();
 
+  @Mixin
+  Common.PolicyOption policy = new Common.PolicyOption();
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -75,32 +80,46 @@ final class RegisterCommand implements Callable<Integer> {
         Duration.ofSeconds(10), Duration.ofSeconds(deadlineSeconds)).withEnvironment(System.getenv());
     RegistryClient client = new RegistryClient(config);
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
-    RegistrationPlan plan = RegistrationPlan.plan(model, client, naming);
+    RegistrationPlan plan = RegistrationPlan.plan(model, client, naming, Common.check(policy.policy));
     out.println("Registry " + client.url() + (dryRun ? " (dry run: nothing will be written)" : ""));
     for (RegistrationPlan.Entry e : plan.entries()) {
       out.printf("  %-38s %-5s %-12s %s%n", e.subject(), e.format().registryType(), describe(e), level(e));
-      e.reasons().forEach(r -> out.println("      registry says: " + r));
+      e.reasons().forEach(r -> out.println("      " + r));
     }
     int planned = plan.plannedWrites();
-    if (dryRun) {
-      out.println("Plan: " + planned + " write(s)" + (plan.hasRejections() ? "; some schemas would be rejected" : "")
-          + ". Dry run: nothing written.");
-      return plan.hasRejections() ? Main.FINDINGS : Main.OK;
+    if (plan.hasRejections()) {
+      out.println("Nothing written: " + plan.entries().stream().filter(e -> e.action() == RegistrationPlan.Action.REJECTED)
+          .count() + " subject(s) would be rejected (reasons above); fix the schemas, then register again.");
+      return Main.FINDINGS;
     }
-    if (planned == 0 && !plan.hasRejections()) {
+    if (dryRun) {
+      out.println("Plan: " + planned + " write(s). Dry run: nothing written.");
+      return Main.OK;
+    }
+    if (planned == 0) {
       out.println("Nothing to do: every schema and level is already registered (0 writes).");
       return Main.OK;
     }
     List<RegistrationPlan.Applied> applied = plan.apply(client);
-    boolean failed = false;
+    int exit = Main.OK;
     for (RegistrationPlan.Applied a : applied) {
       if (a.error() != null) {
-        failed = true;
+        if (!a.rejected()) {
+          exit = Main.BROKEN;
+        } else if (exit == Main.OK) {
+          exit = Main.FINDINGS;
+        }
         out.println("  FAILED " + a.entry().subject() + ": " + a.error());
       }
     }
     out.println("Applied: " + client.writes() + " write(s) to " + client.url() + ".");
-    return failed ? (plan.hasRejections() ? Main.FINDINGS : Main.BROKEN) : Main.OK;
+    out.println("Registered now:");
+    for (RegistrationPlan.Entry e : plan.entries()) {
+      List<Integer> versions = client.versions(e.subject());
+      out.printf("  %-38s %s%n", e.subject(), versions.isEmpty() ? "(none)" : "v" + versions.get(versions.size() - 1)
+          + " of " + versions.size());
+    }
+    return exit;
   }
 
   private static String describe(RegistrationPlan.Entry e) {

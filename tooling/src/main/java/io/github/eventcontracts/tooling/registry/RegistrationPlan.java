@@ -4,6 +4,9 @@ import io.github.eventcontracts.model.CompatibilityLevel;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.EventContract;
 import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.SourceDocument;
+import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
+import io.github.eventcontracts.tooling.compat.SchemaVersion;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryException;
 import java.util.ArrayList;
@@ -71,8 +74,14 @@ public final class RegistrationPlan {
     return entries.stream().anyMatch(e -> e.action() == Action.REJECTED);
   }
 
-  /** Works out the plan for every subject of every event in the model (reads only). */
-  public static RegistrationPlan plan(ContractModel model, RegistryClient client, SubjectNaming naming) {
+  /**
+   * Works out the plan for every subject of every event in the model, with reads only. A new version is
+   * judged twice: by our own engines at the catalog's level against every registered version (so the plan
+   * does not depend on the level the registry happens to hold, and is transitive where the level is), and
+   * by the registry itself. Either one refusing makes the subject REJECTED, with both sides' reasons.
+   */
+  public static RegistrationPlan plan(ContractModel model, RegistryClient client, SubjectNaming naming,
+      CompatibilityCheck check) {
     List<Entry> out = new ArrayList<>();
     for (EventContract e : model.events()) {
       for (SchemaFormat f : SchemaFormat.values()) {
@@ -83,7 +92,7 @@ public final class RegistrationPlan {
         String currentLevel = versions.isEmpty() ? null : client.subjectLevel(subject).orElse(null);
         Action action;
         int version = 0;
-        List<String> reasons = List.of();
+        List<String> reasons = new ArrayList<>();
         if (versions.isEmpty()) {
           action = Action.NEW;
         } else {
@@ -92,33 +101,53 @@ public final class RegistrationPlan {
             action = Action.UNCHANGED;
             version = found.get().version();
           } else {
+            List<SchemaVersion> registered = new ArrayList<>();
+            for (int v : versions) {
+              String name = "registry " + subject + " v" + v + f.extension();
+              registered.add(new SchemaVersion("registry " + subject + " v" + v,
+                  SourceDocument.parse(name, client.version(subject, v).schema())));
+            }
+            check.check(f, level, registered, e.source(f)).forEach(x -> reasons.add("gate: " + x));
             RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
-            action = c.compatible() ? Action.NEW_VERSION : Action.REJECTED;
-            reasons = c.messages();
+            c.messages().forEach(m -> reasons.add("registry: " + m));
+            if (!c.compatible() && c.messages().isEmpty()) {
+              reasons.add("registry: incompatible at the subject's level " + currentLevel + " (no reason given)");
+            }
+            action = c.compatible() && reasons.isEmpty() ? Action.NEW_VERSION : Action.REJECTED;
           }
         }
-        out.add(new Entry(subject, e.topic().name(), f, schema, action, version, currentLevel, level, reasons));
+        out.add(new Entry(subject, e.topic().name(), f, schema, action, version, currentLevel, level, List.copyOf(reasons)));
       }
     }
     return new RegistrationPlan(out);
   }
 
-  /** The outcome of one subject after apply. */
-  public record Applied(Entry entry, int id, String error) {}
+  /**
+   * The outcome of one subject after apply.
+   *
+   * @param status the registry's HTTP status when it refused a write (409 incompatible, 422 invalid), else 0
+   */
+  public record Applied(Entry entry, int id, String error, int status) {
+
+    /** The registry refused the schema itself (as opposed to being unreachable or refusing the credentials). */
+    public boolean rejected() {
+      return status == 409 || status == 422;
+    }
+  }
 
   /**
-   * Makes the plan's writes. An existing subject gets its level first, so that the registry judges the
+   * Makes the plan's writes; nothing at all when any subject would be rejected, so that an event's Avro and
+   * JSON subjects never end up at different versions. An existing subject gets its level first, so that the registry judges the
    * new schema at the catalog's level; a new subject is created by its first schema and then gets its
    * level (some registries refuse a level for a subject that does not exist yet). A subject the registry
    * refuses does not stop the others.
    */
   public List<Applied> apply(RegistryClient client) {
     List<Applied> out = new ArrayList<>();
+    if (hasRejections()) {
+      return out;
+    }
     for (Entry e : entries) {
-      if (e.action() == Action.REJECTED) {
-        out.add(new Applied(e, 0, "not registered: " + String.join("; ", e.reasons())));
-        continue;
-      }
       try {
         boolean levelFirst = e.action() != Action.NEW;
         if (levelFirst && e.setsLevel()) {
@@ -128,9 +157,9 @@ public final class RegistrationPlan {
         if (!levelFirst && e.setsLevel()) {
           client.setSubjectLevel(e.subject(), e.level().name());
         }
-        out.add(new Applied(e, id, null));
+        out.add(new Applied(e, id, null, 0));
       } catch (RegistryException ex) {
-        out.add(new Applied(e, 0, ex.getMessage()));
+        out.add(new Applied(e, 0, ex.getMessage(), ex.status()));
       }
     }
     return out;

@@ -47,6 +47,17 @@ class RegisterIT {
       TestRepo.Run rejected = repo.contracts("register", "--registry", LocalStack.REGISTRY);
       assertEquals(100, rejected.exit(), rejected.out() + rejected.err());
       assertTrue(rejected.out().contains("REJECTED"), rejected.out());
+      assertTrue(rejected.out().contains("registry: "), "the registry's own reason is reported: " + rejected.out());
+      assertTrue(rejected.out().contains("gate: ") && rejected.out().contains("AVRO_READER_FIELD_MISSING_DEFAULT_VALUE"),
+          "the gate's verdict at the catalog's level is reported: " + rejected.out());
+      assertTrue(rejected.out().contains("Nothing written"), rejected.out());
+      assertEquals(List.of(1), client.versions(t + "skill.created-value"));
+
+      // the registry holds FULL_TRANSITIVE; even with a weaker level set by hand, the plan judges at the catalog's
+      client.setSubjectLevel(t + "skill.created-value", "NONE");
+      TestRepo.Run stillRejected = repo.contracts("register", "--registry", LocalStack.REGISTRY, "--dry-run");
+      assertEquals(100, stillRejected.exit(), stillRejected.out() + stillRejected.err());
+      assertTrue(stillRejected.out().contains("gate: "), stillRejected.out());
       assertEquals(List.of(1), client.versions(t + "skill.created-value"));
 
       // compatible: the same field, optional with a default; accepted as version 2
@@ -55,7 +66,10 @@ class RegisterIT {
       TestRepo.Run accepted = repo.contracts("register", "--registry", LocalStack.REGISTRY);
       assertEquals(0, accepted.exit(), accepted.out() + accepted.err());
       assertTrue(accepted.out().contains("new version"), accepted.out());
+      assertTrue(accepted.out().contains(t + "skill.created-value") && accepted.out().contains("v2 of 2"), accepted.out());
       assertEquals(List.of(1, 2), client.versions(t + "skill.created-value"));
+      assertEquals("FULL_TRANSITIVE", client.subjectLevel(t + "skill.created-value").orElseThrow(),
+          "the level set by hand is put back to the catalog's");
 
       // and the gate reads every registered version as its baseline
       TestRepo.Run gate = repo.contracts("check", "--against", "registry:" + LocalStack.REGISTRY);
