@@ -8,6 +8,8 @@ import io.github.eventcontracts.codec.EventJsonCodec;
 import io.github.eventcontracts.codec.EventValidationException;
 import io.github.eventcontracts.events.SkillCreated;
 import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.serde.EventJsonSerde;
+import io.github.eventcontracts.serde.EventKeys;
 import org.junit.jupiter.api.Test;
 
 /** The installed artifact is usable on its own: classes, codecs, schemas and catalog. */
@@ -39,6 +41,16 @@ class ImportExampleTest {
   @Test
   void invalidInputIsRejected() {
     assertThrows(EventValidationException.class, () -> codec.decode("{\"event_type\": \"skill.created\"}", SkillCreated.class));
+  }
+
+  @Test
+  void kafkaJsonSerdeRoundTripWithTheCatalogsKey() {
+    SkillCreated event = ImportExample.newSkill("skill-3", "serde");
+    try (EventJsonSerde<SkillCreated> serde = new EventJsonSerde<>(SkillCreated.class)) {
+      byte[] wire = serde.serializer().serialize("skill.created", event);
+      assertEquals(event, serde.deserializer().deserialize("skill.created", wire));
+    }
+    assertEquals("skill-3", EventKeys.keyOf(event));
   }
 
   @Test
