@@ -1,6 +1,5 @@
 package io.github.eventcontracts.tooling.cli;
 
-import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.registry.RegistryClient;
@@ -10,11 +9,9 @@ import io.github.eventcontracts.tooling.gate.Baselines;
 import io.github.eventcontracts.tooling.gate.Gate;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"The compatibility gate: every schema in the work tree against a baseline, each subject at "
@@ -29,7 +26,7 @@ import picocli.CommandLine.Spec;
         "Default: git:<merge-base of HEAD with origin/main, main, origin/master or master>.",
         "", "Exit codes: 0 compatible, 100 findings, 1 the gate could not judge (invalid schema, unreadable "
         + "baseline, bad arguments) - it never passes what it could not read."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends FindingsCommand {
   @Option(names = "--against", paramLabel = "BASELINE", description = "What to compare with (see below).")
   String against;
 
@@ -43,22 +40,8 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   Common.RepoOptions repo = new Common.RepoOptions();
 
-  @Mixin
-  Common.FormatOption format = new Common.FormatOption();
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() {
-    try {
-      return check();
-    } catch (ContractException e) {
-      return Common.invalid(e, format.format, spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-  }
-
-  private int check() {
+  int judge() {
     ContractModel model = repo.load();
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
     Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,

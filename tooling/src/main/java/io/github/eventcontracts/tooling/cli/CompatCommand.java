@@ -13,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(name = "compat", mixinStandardHelpOptions = true,
     description = {"Compares two schema files and gives one verdict at a compatibility level.",
@@ -30,7 +28,7 @@ import picocli.CommandLine.Spec;
         "  contracts compat --old v1.json --old v2.json --new v3.json --level FULL_TRANSITIVE --format json",
         "", "Exit codes: 0 compatible, 100 incompatible (findings printed), 1 a schema could not be read or parsed, "
         + "or bad arguments."})
-final class CompatCommand implements Callable<Integer> {
+final class CompatCommand extends FindingsCommand {
   @Option(names = "--old", required = true, paramLabel = "OLD",
       description = "The earlier schema file. Repeat it for transitive levels, oldest first.")
   List<Path> olds = new ArrayList<>();
@@ -49,22 +47,8 @@ final class CompatCommand implements Callable<Integer> {
   @Mixin
   Common.PolicyOption policy = new Common.PolicyOption();
 
-  @Mixin
-  Common.FormatOption format = new Common.FormatOption();
-
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() {
-    try {
-      return compare();
-    } catch (ContractException e) {
-      return Common.invalid(e, format.format, spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-  }
-
-  private int compare() {
+  int judge() {
     CompatibilityLevel lvl = parseLevel();
     SchemaFormat f = formatOf();
     List<SchemaVersion> previous = new ArrayList<>();

@@ -1,36 +1,27 @@
 package io.github.eventcontracts.tooling.cli;
 
-import io.github.eventcontracts.model.ContractException;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.tooling.lint.LintRule;
 import io.github.eventcontracts.tooling.lint.Linter;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = {"Checks the schemas folder against the contract rules (list them with --rules).",
         "A finding can be accepted in catalog.yaml under 'suppressions' with a written reason; suppressed "
             + "findings are counted in the summary, and a suppression that matches nothing is itself a finding."},
     footer = {"", "Exit codes: 0 clean, 100 findings, 1 the schemas could not be loaded."})
-final class LintCommand implements Callable<Integer> {
+final class LintCommand extends FindingsCommand {
   @Mixin
   Common.RepoOptions repo = new Common.RepoOptions();
-
-  @Mixin
-  Common.FormatOption format = new Common.FormatOption();
 
   @Option(names = "--rules", description = "List the rules with their ids and exit.")
   boolean listRules;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() {
+  int judge() {
     PrintWriter out = spec.commandLine().getOut();
     Linter linter = Linter.standard();
     if (listRules) {
@@ -40,12 +31,7 @@ final class LintCommand implements Callable<Integer> {
       out.printf("%-22s %s%n", Linter.UNUSED_SUPPRESSION, "A suppression in the catalog matches no finding.");
       return Main.OK;
     }
-    ContractModel model;
-    try {
-      model = repo.load();
-    } catch (ContractException e) {
-      return Common.invalid(e, format.format, out, spec.commandLine().getErr());
-    }
+    ContractModel model = repo.load();
     Linter.Result result = linter.run(model);
     String suppressed = result.suppressed().isEmpty() ? ""
         : ", " + result.suppressed().size() + " suppressed in " + model.catalog().source().file();
