@@ -19,9 +19,11 @@ class CatalogTest {
 
   @Test
   void topicsCarryTheSeedsSettings() {
-    assertEquals(List.of("skill.created", "skill.updated", "project.generated", "project.completed",
-        "validation.completed"), catalog.topics().stream().map(Topic::name).toList());
-    for (Topic t : catalog.topics()) {
+    // the platform page's five topics; events added later have their own settings
+    List<String> seed = List.of("skill.created", "skill.updated", "project.generated", "project.completed",
+        "validation.completed");
+    assertTrue(catalog.topics().stream().map(Topic::name).toList().containsAll(seed));
+    for (Topic t : catalog.topics().stream().filter(t -> seed.contains(t.name())).toList()) {
       assertEquals(3, t.partitions(), t.name());
       assertEquals(3, t.replicationFactor(), t.name());
       assertEquals(t.name().startsWith("validation.") ? Duration.ofDays(30) : Duration.ofDays(7), t.retention(), t.name());

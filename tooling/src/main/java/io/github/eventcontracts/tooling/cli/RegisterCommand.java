@@ -74,6 +74,10 @@ final class RegisterCommand implements Callable<Integer> {
     if (url == null || url.isBlank()) {
       throw new ParameterException(spec.commandLine(), "no registry: pass --registry URL or set SCHEMA_REGISTRY_URL");
     }
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw new ParameterException(spec.commandLine(), "--registry '" + url + "' is not an http:// or https:// URL "
+          + "(e.g. http://127.0.0.1:18081/apis/ccompat/v7)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     ContractModel model = repo.load();
     RegistryConfig config = new RegistryConfig(url, user, password, token, trustStore, trustStorePassword, "PKCS12",

@@ -42,8 +42,11 @@ public final class CompatibilityCheck {
     }
     CompatibilityEngine engine = engine(format);
     List<SchemaVersion> against = level.transitive() ? previous : previous.subList(previous.size() - 1, previous.size());
+    // One finding per root cause: the same problem found against several versions (a removal is located in
+    // each old version's file), or at one node reached by several paths (a shared $defs entry), is reported
+    // once, against the newest version, saying how many others it also breaks.
     Map<String, Finding> unique = new LinkedHashMap<>();
-    // newest first, so that a problem with the latest version is reported against it
+    Map<String, Integer> repeats = new LinkedHashMap<>();
     for (int i = against.size() - 1; i >= 0; i--) {
       SchemaVersion old = against.get(i);
       List<Finding> found = new ArrayList<>();
@@ -54,10 +57,22 @@ public final class CompatibilityCheck {
         label(found, "FORWARD", old, engine.incompatibilities(current, old.document(), Side.WRITER));
       }
       for (Finding f : found) {
-        unique.putIfAbsent(f.ruleId() + '\0' + f.file() + '\0' + f.line() + '\0' + f.column() + '\0' + f.path(), f);
+        boolean inOldVersion = !f.file().equals(current.file());
+        String key = f.ruleId() + '\0' + f.message().substring(0, f.message().indexOf(' ')) + '\0'
+            + (inOldVersion ? "old\0" + f.path() : f.file() + '\0' + f.line() + '\0' + f.column());
+        if (unique.putIfAbsent(key, f) != null) {
+          repeats.merge(key, 1, Integer::sum);
+        }
       }
     }
-    return List.copyOf(unique.values());
+    List<Finding> out = new ArrayList<>();
+    unique.forEach((key, f) -> {
+      Integer more = repeats.get(key);
+      out.add(more == null ? f : new Finding(f.ruleId(), f.file(), f.line(), f.column(), f.path(),
+          f.message() + " (and the same against " + more + " more " + (more == 1 ? "version" : "versions") + ")",
+          f.hint()));
+    });
+    return out;
   }
 
   private static void label(List<Finding> out, String direction, SchemaVersion old, List<Finding> findings) {

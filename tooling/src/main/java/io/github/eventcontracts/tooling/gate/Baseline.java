@@ -1,7 +1,7 @@
 package io.github.eventcontracts.tooling.gate;
 
+import io.github.eventcontracts.model.Catalog;
 import io.github.eventcontracts.model.SchemaFormat;
-import io.github.eventcontracts.model.SourceDocument;
 import io.github.eventcontracts.model.Topic;
 import io.github.eventcontracts.tooling.compat.SchemaVersion;
 import java.util.List;
@@ -12,14 +12,14 @@ import java.util.Map;
  * earlier version of each format's schema (oldest first).
  *
  * @param description how the baseline is named in messages ({@code git:origin/main (abc1234)})
- * @param catalog     the baseline's catalog document, to locate removed topics; null for a registry
+ * @param catalog     the baseline's catalog (to locate removed topics and name their readers); null for a registry
  * @param topics      per topic name, what the baseline knows of it
  * @param notes       what the baseline could not use (e.g. a committed version that never parsed), for the user
  */
-public record Baseline(String description, SourceDocument catalog, Map<String, BaselineTopic> topics,
+public record Baseline(String description, Catalog catalog, Map<String, BaselineTopic> topics,
     List<String> notes) {
 
-  public Baseline(String description, SourceDocument catalog, Map<String, BaselineTopic> topics) {
+  public Baseline(String description, Catalog catalog, Map<String, BaselineTopic> topics) {
     this(description, catalog, topics, List.of());
   }
 

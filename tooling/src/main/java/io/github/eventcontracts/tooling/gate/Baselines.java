@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a baseline given as {@code git:REF}, {@code dir:PATH} or {@code registry:URL}. Anything that
@@ -135,7 +133,7 @@ public final class Baselines {
         topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
             "/topics/" + e.topic().name(), e.topic(), versions));
       }
-      return new Baseline(description, model.catalog().source(), topics, notes);
+      return new Baseline(description, model.catalog(), topics, notes);
     }
   }
 
@@ -155,36 +153,30 @@ public final class Baselines {
       topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
           "/topics/" + e.topic().name(), e.topic(), versions));
     }
-    return new Baseline(description, model.catalog().source(), topics);
+    return new Baseline(description, model.catalog(), topics);
   }
 
-  /** Every registered version of every subject of the catalog's topics, and subjects of topics it no longer has. */
+  /**
+   * Every registered version of every subject of the catalog's topics. A registry is often shared with other
+   * teams, so subjects the catalog does not name are left alone: removed topics are found by git baselines.
+   */
   public static Baseline registry(RegistryClient client, Catalog current, SubjectNaming naming) {
     String description = "registry:" + client.url();
     try {
+      client.subjects(); // a wrong URL fails here (404), instead of reading as "no subject registered yet"
       Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
-      Map<String, Map<SchemaFormat, List<SchemaVersion>>> found = new LinkedHashMap<>();
       for (Topic t : current.topics()) {
+        Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
         for (SchemaFormat f : SchemaFormat.values()) {
           List<SchemaVersion> list = registered(client, naming.subject(t, f), f);
           if (!list.isEmpty()) {
-            found.computeIfAbsent(t.name(), k -> new EnumMap<>(SchemaFormat.class)).put(f, list);
+            versions.put(f, list);
           }
         }
-      }
-      Pattern other = Pattern.compile(Pattern.quote(naming.otherFormatTemplate())
-          .replace("{topic}", "\\E(.+)\\Q").replace("{format}", "\\E(avro|json)\\Q"));
-      for (String subject : client.subjects()) {
-        Matcher m = other.matcher(subject);
-        String topic = m.matches() ? m.group(1) : subject.endsWith("-value") ? subject.substring(0, subject.length() - 6) : null;
-        if (topic == null || current.topic(topic).isPresent() || found.containsKey(topic)) {
-          continue;
+        if (!versions.isEmpty()) {
+          topics.put(t.name(), new Baseline.BaselineTopic(t.name(), null, null, null, versions));
         }
-        Map<SchemaFormat, List<SchemaVersion>> byFormat = new EnumMap<>(SchemaFormat.class);
-        byFormat.put(SchemaFormat.AVRO, List.of());
-        found.put(topic, byFormat);
       }
-      found.forEach((name, versions) -> topics.put(name, new Baseline.BaselineTopic(name, null, null, null, versions)));
       return new Baseline(description, null, topics);
     } catch (RegistryException e) {
       throw new BaselineException("cannot read the baseline " + description + ": " + e.getMessage(), e);

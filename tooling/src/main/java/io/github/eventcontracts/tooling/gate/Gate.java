@@ -70,14 +70,22 @@ public final class Gate {
               + "': every consumer of " + old.name() + " stops receiving events and its subjects are orphaned"
           : "topic " + old.name() + " and its subjects were removed (present in " + baseline.description()
               + "): producers and consumers that still use it break";
-      String hint = "keep the topic in the catalog until every consumer has moved off it; deprecate it in its "
-          + "description first";
+      if (baseline.catalog() != null) {
+        message += readers(baseline.catalog(), old.name());
+      }
+      String hint = renamedTo != null
+          ? "keep " + old.name() + " (and its event) until its consumers read " + renamedTo + "; add the new event "
+              + "beside it, then retire the old topic in a change of its own"
+          : "keep the topic in the catalog until every consumer has moved off it; deprecate it in its description first";
       if (baseline.catalog() != null && old.pointer() != null) {
-        findings.add(Finding.at(rule, baseline.catalog(), old.pointer(), "topics." + old.name(), message, hint));
+        findings.add(Finding.at(rule, baseline.catalog().source(), old.pointer(), "topics." + old.name(), message, hint));
       } else {
         findings.add(new Finding(rule, catalog.source().file(), 1, 1, "topics." + old.name(), message, hint));
       }
     }
+    // in reading order: by file, then line and column
+    findings.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
+        .thenComparingInt(Finding::column));
     return findings;
   }
 

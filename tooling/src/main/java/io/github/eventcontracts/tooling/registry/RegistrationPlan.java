@@ -83,6 +83,7 @@ public final class RegistrationPlan {
   public static RegistrationPlan plan(ContractModel model, RegistryClient client, SubjectNaming naming,
       CompatibilityCheck check) {
     List<Entry> out = new ArrayList<>();
+    client.subjects(); // a wrong URL fails here (404), instead of reading as "no subject registered yet"
     for (EventContract e : model.events()) {
       for (SchemaFormat f : SchemaFormat.values()) {
         String subject = naming.subject(e.topic(), f);

@@ -45,11 +45,24 @@ public enum OutputFormat {
     return switch (this) {
       case TEXT -> f.toString();
       case JSON -> json(f);
-      case GITHUB_ACTIONS -> "::error file=" + property(f.file()) + ",line=" + Math.max(1, f.line()) + ",col="
-          + Math.max(1, f.column()) + ",title=" + property(f.ruleId()) + "::"
-          + data(f.message() + (f.path().isEmpty() ? "" : " (at " + f.path() + ")")
-              + (f.hint().isEmpty() ? "" : "\nFix: " + f.hint()));
+      case GITHUB_ACTIONS -> githubAnnotation(f);
     };
+  }
+
+  /**
+   * A finding located in an earlier version ({@code schemas/x.json@1a2b3c4}, a removal) cannot be pinned to
+   * a line of the pull request's files: it is annotated on the file as it is now, at its top, and the
+   * message says where the removed node was.
+   */
+  private static String githubAnnotation(Finding f) {
+    int at = f.file().lastIndexOf('@');
+    boolean earlier = at > 0;
+    String file = earlier ? f.file().substring(0, at) : f.file();
+    String where = earlier ? " [removed: it was at line " + f.line() + " of " + f.file() + "]" : "";
+    return "::error file=" + property(file) + ",line=" + (earlier ? 1 : Math.max(1, f.line())) + ",col="
+        + (earlier ? 1 : Math.max(1, f.column())) + ",title=" + property(f.ruleId()) + "::"
+        + data(f.message() + (f.path().isEmpty() ? "" : " (at " + f.path() + ")") + where
+            + (f.hint().isEmpty() ? "" : "\nFix: " + f.hint()));
   }
 
   private static String json(Finding f) {

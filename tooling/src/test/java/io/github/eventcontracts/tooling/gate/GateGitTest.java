@@ -137,5 +137,24 @@ class GateGitTest {
     TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
     assertEquals(100, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("schemas/json/skill.created.json@" + head + ":"), run.out());
+    TestRepo.Run gh = repo.contracts("check", "--against", "git:HEAD", "--format", "github-actions");
+    assertTrue(gh.out().startsWith("::error file=schemas/json/skill.created.json,line=1,col=1,")
+        && gh.out().contains("[removed: it was at line"), "annotated on the file as it is now: " + gh.out());
+  }
+
+  @Test
+  void oneRootCauseIsReportedOnceWhateverTheNumberOfVersionsItBreaks() {
+    TestRepo repo = new TestRepo(tmp);
+    repo.edit("json/skill.updated.json", "\"description\": \"The skill that changed and which of its fields changed.\"",
+        "\"description\": \"The skill that changed, and which of its fields changed.\"");
+    repo.commitAll("v2: reworded");
+    repo.edit("json/skill.updated.json", "\"skill_id\",\n        \"changes\"", "\"skill_id\"");
+    repo.edit("json/skill.updated.json", ",\n        \"changes\": {\n          \"type\": \"array\",\n          \"description\": "
+        + "\"Names of the skill's fields that changed.\",\n          \"items\": {\n            \"type\": \"string\"\n          }\n        }", "");
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD", "--format", "json");
+    assertEquals(100, run.exit(), run.out() + run.err());
+    long removals = run.out().lines().filter(l -> l.contains("data.changes") && l.contains("json/skill.updated.json")).count();
+    assertEquals(1, removals, run.out());
+    assertTrue(run.out().contains("and the same against 1 more version"), run.out());
   }
 }

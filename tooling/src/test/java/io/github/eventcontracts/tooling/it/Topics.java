@@ -24,8 +24,9 @@ final class Topics {
     try {
       Path catalog = repo.dir.resolve("schemas/catalog.yaml");
       String text = Files.readString(catalog);
-      for (String t : new String[] {"skill.created", "skill.updated", "project.generated", "project.completed",
-          "validation.completed"}) {
+      // every topic of the catalog, so that an event added later is prefixed too
+      for (String t : io.github.eventcontracts.model.ContractModel.load(repo.dir.resolve("schemas")).catalog().topics()
+          .stream().map(io.github.eventcontracts.model.Topic::name).toList()) {
         text = text.replace("  " + t + ":\n", "  " + prefix + t + ":\n")
             .replace("[" + t, "[" + prefix + t).replace(", " + t + "]", ", " + prefix + t + "]");
       }
