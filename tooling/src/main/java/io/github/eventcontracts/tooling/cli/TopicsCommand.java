@@ -95,7 +95,7 @@ final class TopicsCommand implements Callable<Integer> {
         out.println("Plan: " + plan.changes() + " topic(s) to change. Dry run: nothing changed.");
         return plan.hasRefusals() ? Main.FINDINGS : Main.OK;
       }
-      if (plan.changes() == 0 && plan.entries().stream().allMatch(e -> e.configChanges().isEmpty())) {
+      if (plan.changes() == 0) {
         out.println("Nothing to do: every topic matches the catalog" + (plan.hasRefusals() ? " except what is refused above" : "") + ".");
         return plan.hasRefusals() ? Main.FINDINGS : Main.OK;
       }

@@ -57,8 +57,10 @@ public final class TopicPlan {
     return entries.stream().anyMatch(e -> e.action() == Action.REFUSED);
   }
 
+  /** Topics {@link #apply} changes: created, updated, and refused ones whose configs are still corrected. */
   public int changes() {
-    return (int) entries.stream().filter(e -> e.action() == Action.CREATE || e.action() == Action.UPDATE).count();
+    return (int) entries.stream().filter(e -> e.action() == Action.CREATE || e.action() == Action.UPDATE
+        || !e.configChanges().isEmpty()).count();
   }
 
   /** The settings the catalog wants on every topic. */
