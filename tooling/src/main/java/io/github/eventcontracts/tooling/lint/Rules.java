@@ -32,7 +32,17 @@ public final class Rules {
         rule("ENUM_DEFAULT_MISSING", "Every Avro enum has a default symbol, so that symbols can be added later.",
             Rules::enumDefault),
         rule(SchemaAgreement.RULE, "The Avro schema and the JSON Schema of an event agree: fields, "
-            + "required-ness, types and enum symbols.", (m, out) -> out.addAll(SchemaAgreement.check(m))));
+            + "required-ness, types and enum symbols.", (m, out) -> out.addAll(SchemaAgreement.check(m))),
+        rule(CrossFileRules.AVRO_NAME_DUPLICATE, "Every Avro record, enum and fixed has a full name (namespace "
+            + "included) that no other event's schema defines, since avro-maven-plugin parses all files with one "
+            + "parser.", CrossFileRules::avroNameDuplicates),
+        rule(CrossFileRules.KEY_FIELD_MISSING, "The catalog's key of a topic names a field under data that is "
+            + "required and a string in both schemas of its event.", CrossFileRules::keyFields),
+        rule(CONTENT_MODEL_OPEN, "Every JSON Schema object with properties has additionalProperties: false "
+            + "(closed content model), so that adding an optional property stays backward compatible.",
+            Rules::closedContentModel),
+        rule(REQUIRED_WITH_DEFAULT, "No JSON Schema property is both required and given a default, since "
+            + "validators never apply defaults: data without it is rejected.", Rules::requiredWithDefault));
   }
 
   private static LintRule rule(String id, String description, BiConsumer<ContractModel, List<Finding>> check) {
@@ -254,6 +264,51 @@ public final class Rules {
           out.add(Finding.at("ENUM_DEFAULT_MISSING", avro, t.pointer(), t.path(),
               "enum '" + t.node().path("name").asText() + "' has no default symbol: readers on this version will "
                   + "fail on any symbol added later", "add \"default\": \"<a fallback symbol>\" (e.g. unknown)"));
+        }
+      }, NONE);
+    }
+  }
+
+  static final String CONTENT_MODEL_OPEN = "CONTENT_MODEL_OPEN";
+  static final String REQUIRED_WITH_DEFAULT = "REQUIRED_WITH_DEFAULT";
+  private static final List<String> ENVELOPE = List.of("event_id", "event_type", "timestamp", "data");
+
+  private static void closedContentModel(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument json = e.jsonSource();
+      SchemaTree.json(json.root(), "", "", o -> {
+        JsonNode ap = o.node().get("additionalProperties");
+        if (ap != null && ap.isBoolean() && !ap.booleanValue()) {
+          return;
+        }
+        String where = o.path().isEmpty() ? "the event's object" : "object " + o.path();
+        out.add(Finding.at(CONTENT_MODEL_OPEN, json, ap == null ? o.pointer() : o.pointer() + "/additionalProperties",
+            o.path(), where + " is open (" + (ap == null ? "no additionalProperties" : "additionalProperties: " + ap)
+                + "): it accepts properties it does not declare",
+            "add \"additionalProperties\": false: with a closed model, adding an optional property later is "
+                + "backward compatible (old data cannot hold it); with an open one it is not (old data may already "
+                + "carry that name with any value)"));
+      }, NONE);
+    }
+  }
+
+  private static void requiredWithDefault(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument json = e.jsonSource();
+      SchemaTree.json(json.root(), "", "", o -> {
+        for (JsonNode r : o.node().path("required")) {
+          String name = r.asText();
+          JsonNode p = o.node().path("properties").get(name);
+          if (p != null && p.has("default")) {
+            out.add(Finding.at(REQUIRED_WITH_DEFAULT, json, o.pointer() + "/properties/" + SchemaTree.escape(name)
+                    + "/default", SchemaTree.child(o.path(), name), "property '" + name + "' is required and has "
+                    + "a default (" + p.get("default") + "): validators, the codecs and the serdes never fill in "
+                    + "defaults, so data without it is rejected, although the registry's checker calls adding it "
+                    + "compatible",
+                o.path().isEmpty() && ENVELOPE.contains(name) ? "remove the default: the envelope is always sent"
+                    : "make it optional instead: leave '" + name + "' out of \"required\" (in Avro: [\"null\", T] "
+                        + "with default null), or keep it required and remove the default"));
+          }
         }
       }, NONE);
     }
