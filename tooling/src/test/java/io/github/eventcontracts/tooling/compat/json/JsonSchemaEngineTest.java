@@ -69,7 +69,8 @@ class JsonSchemaEngineTest {
     assertEquals(List.of("new.json", 11, 9, "data.level"), List.of(added.file(), added.line(), added.column(), added.path()));
     assertTrue(added.message().startsWith("required property 'level' was added"), added.message());
     assertTrue(added.message().endsWith("consumers using the new schema cannot read data written with the old one"));
-    assertEquals("make the new property optional, or give it a default", added.hint());
+    assertEquals("make the new property optional (leave it out of required); a default does not help: validators "
+        + "never apply defaults, so data without it is still rejected", added.hint());
 
     Finding narrowed = only(found, "JSON_MAX_LENGTH_DECREASED");
     assertEquals(List.of("new.json", 10, 36, "data.name"),
