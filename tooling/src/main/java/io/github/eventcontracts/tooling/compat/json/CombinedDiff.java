@@ -16,13 +16,16 @@ import java.util.Set;
  * Compares {@code allOf} (a product: a value must match every branch), {@code anyOf} and {@code oneOf}
  * (sums: a value must match some branch), and schemas moved into or out of them.
  *
- * <p>Two combinations: changing the keyword is compatible only towards {@code anyOf}, or between
- * single-branch combinations ({@link Difference.Type#COMBINED_TYPE_EXTENDED}), else it is
- * {@link Difference.Type#COMBINED_TYPE_CHANGED}. Then every original branch is compared with every update
- * branch, and a maximum matching of the compatible pairs must cover the smaller side, or the branches
- * changed ({@link Difference.Type#COMBINED_TYPE_SUBSCHEMAS_CHANGED}). More branches extend the combination,
- * fewer narrow it ({@code SUM_TYPE_*} for sums, {@code PRODUCT_TYPE_*} for products, after the update's
- * keyword).
+ * <p>Two combinations: changing the keyword is compatible ({@link Difference.Type#COMBINED_TYPE_EXTENDED})
+ * towards {@code anyOf}, between single-branch combinations, from a single-branch combination to
+ * {@code oneOf}, and from {@code allOf} to a single-branch combination (a value matching every branch
+ * matches the one kept); else it is {@link Difference.Type#COMBINED_TYPE_CHANGED}. Then every original branch
+ * is compared with every update branch, and a maximum matching of the compatible pairs must cover the
+ * smaller side, or the branches changed ({@link Difference.Type#COMBINED_TYPE_SUBSCHEMAS_CHANGED}). More
+ * branches extend the combination, after the update's keyword ({@code PRODUCT_TYPE_EXTENDED} for
+ * {@code allOf}, else {@code SUM_TYPE_EXTENDED}); fewer narrow it, after the original's keyword
+ * ({@code SUM_TYPE_NARROWED} for {@code anyOf}/{@code oneOf}, else {@code PRODUCT_TYPE_NARROWED}: dropping
+ * branches of a product only relaxes it), as Confluent's current checker does.
  *
  * <p>A schema and a combination: a single-branch combination is transparent. A schema moved into a sum is
  * fine when one branch accepts it ({@link Difference.Type#SUM_TYPE_EXTENDED}); moved into a product, when
@@ -117,10 +120,12 @@ final class CombinedDiff {
     }
     List<Branch> a = distinct(o.branches());
     List<Branch> b = distinct(u.branches());
-    boolean product = u.criterion() == Criterion.ALL_OF;
     if (a.size() != b.size()) {
-      Difference.Type type = a.size() < b.size() ? (product ? PRODUCT_TYPE_EXTENDED : SUM_TYPE_EXTENDED)
-          : (product ? PRODUCT_TYPE_NARROWED : SUM_TYPE_NARROWED);
+      // extending goes by the update's keyword, narrowing by the original's: fewer branches of an allOf
+      // relax it whatever the update's keyword (which criteria() has already allowed)
+      Difference.Type type = a.size() < b.size()
+          ? (u.criterion() == Criterion.ALL_OF ? PRODUCT_TYPE_EXTENDED : SUM_TYPE_EXTENDED)
+          : (o.criterion().isSum() ? SUM_TYPE_NARROWED : PRODUCT_TYPE_NARROWED);
       ctx.add(type, o.pointer(), u.pointer(), SchemaDiff.describe(o), SchemaDiff.describe(u));
     }
     Context[][] trials = new Context[a.size()][b.size()];
@@ -159,11 +164,11 @@ final class CombinedDiff {
     }
     boolean singleO = o.branches().size() == 1;
     boolean singleU = u.branches().size() == 1;
-    return switch (u.criterion()) {
-      case ANY_OF -> COMBINED_TYPE_EXTENDED;
-      case ONE_OF -> singleO ? COMBINED_TYPE_EXTENDED : COMBINED_TYPE_CHANGED;
-      case ALL_OF -> singleO && singleU ? COMBINED_TYPE_EXTENDED : COMBINED_TYPE_CHANGED;
-    };
+    boolean allowed = u.criterion() == Criterion.ANY_OF
+        || singleO && singleU
+        || singleO && u.criterion() == Criterion.ONE_OF
+        || singleU && o.criterion() == Criterion.ALL_OF;
+    return allowed ? COMBINED_TYPE_EXTENDED : COMBINED_TYPE_CHANGED;
   }
 
   /** Branches without repeats (a repeated branch adds nothing to a combination). */
