@@ -1,21 +1,16 @@
 package io.github.eventcontracts.serde;
 
 import io.github.eventcontracts.registry.RegistryClient;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * {@link EventAvroSerializer} and {@link EventAvroDeserializer} as one {@link Serde} (e.g. for Kafka
  * Streams). Call {@code configure} with at least {@link EventSerdeConfig#SCHEMA_REGISTRY_URL}, or pass a
  * {@link RegistryClient}.
  */
-public class EventAvroSerde<T extends SpecificRecord> implements Serde<T> {
-  private final EventAvroSerializer<T> serializer;
-  private final EventAvroDeserializer<T> deserializer;
-
+public class EventAvroSerde<T extends SpecificRecord> extends Serdes.WrapperSerde<T> {
   /** Reads each record into its own event's class (unless {@code specific.avro.value.type} is set). */
   public EventAvroSerde() {
     this(null, null);
@@ -28,29 +23,7 @@ public class EventAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   /** With a registry client of one's own (null: from the properties); {@code type} may be null. */
   public EventAvroSerde(RegistryClient client, Class<T> type) {
-    this.serializer = client == null ? new EventAvroSerializer<>() : new EventAvroSerializer<>(client);
-    this.deserializer = new EventAvroDeserializer<>(client, type);
-  }
-
-  @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    serializer.configure(configs, isKey);
-    deserializer.configure(configs, isKey);
-  }
-
-  @Override
-  public void close() {
-    serializer.close();
-    deserializer.close();
-  }
-
-  @Override
-  public Serializer<T> serializer() {
-    return serializer;
-  }
-
-  @Override
-  public Deserializer<T> deserializer() {
-    return deserializer;
+    super(client == null ? new EventAvroSerializer<>() : new EventAvroSerializer<>(client),
+        new EventAvroDeserializer<>(client, type));
   }
 }

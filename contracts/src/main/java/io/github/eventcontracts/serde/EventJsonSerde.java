@@ -1,16 +1,11 @@
 package io.github.eventcontracts.serde;
 
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** {@link EventJsonSerializer} and {@link EventJsonDeserializer} as one {@link Serde} (e.g. for Kafka Streams). */
-public class EventJsonSerde<T extends SpecificRecord> implements Serde<T> {
-  private final EventJsonSerializer<T> serializer;
-  private final EventJsonDeserializer<T> deserializer;
-
+public class EventJsonSerde<T extends SpecificRecord> extends Serdes.WrapperSerde<T> {
   /** Reads each record into the class its {@code event_type} names (unless {@code json.value.type} is set). */
   public EventJsonSerde() {
     this(null);
@@ -18,29 +13,6 @@ public class EventJsonSerde<T extends SpecificRecord> implements Serde<T> {
 
   /** Reads every record into {@code type}. */
   public EventJsonSerde(Class<T> type) {
-    this.serializer = new EventJsonSerializer<>();
-    this.deserializer = type == null ? new EventJsonDeserializer<>() : new EventJsonDeserializer<>(type);
-  }
-
-  @Override
-  public void configure(Map<String, ?> configs, boolean isKey) {
-    serializer.configure(configs, isKey);
-    deserializer.configure(configs, isKey);
-  }
-
-  @Override
-  public void close() {
-    serializer.close();
-    deserializer.close();
-  }
-
-  @Override
-  public Serializer<T> serializer() {
-    return serializer;
-  }
-
-  @Override
-  public Deserializer<T> deserializer() {
-    return deserializer;
+    super(new EventJsonSerializer<>(), type == null ? new EventJsonDeserializer<>() : new EventJsonDeserializer<>(type));
   }
 }
