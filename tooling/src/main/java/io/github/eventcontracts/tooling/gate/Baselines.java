@@ -11,6 +11,7 @@ import io.github.eventcontracts.model.Topic;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryException;
 import io.github.eventcontracts.tooling.compat.SchemaVersion;
+import io.github.eventcontracts.tooling.registry.RegisteredVersions;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,17 +185,11 @@ public final class Baselines {
   }
 
   private static List<SchemaVersion> registered(RegistryClient client, String subject, SchemaFormat f) {
-    List<SchemaVersion> list = new ArrayList<>();
-    for (int v : client.versions(subject)) {
-      RegistryClient.Registered r = client.version(subject, v);
-      String name = "registry " + subject + " v" + v + f.extension();
-      try {
-        list.add(new SchemaVersion("registry " + subject + " v" + v, SourceDocument.parse(name, r.schema())));
-      } catch (ContractException e) {
-        throw new BaselineException("registered schema " + subject + " v" + v + " does not parse: " + e.getMessage());
-      }
+    try {
+      return RegisteredVersions.read(client, subject, f, client.versions(subject));
+    } catch (ContractException e) {
+      throw new BaselineException("a registered schema of " + subject + " does not parse: " + e.getMessage());
     }
-    return list;
   }
 
   private static ContractModel loadModel(SchemaSource source, String description) {

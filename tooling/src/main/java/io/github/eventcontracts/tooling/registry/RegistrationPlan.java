@@ -4,7 +4,6 @@ import io.github.eventcontracts.model.CompatibilityLevel;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.EventContract;
 import io.github.eventcontracts.model.SchemaFormat;
-import io.github.eventcontracts.model.SourceDocument;
 import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
 import io.github.eventcontracts.tooling.compat.SchemaVersion;
 import io.github.eventcontracts.registry.RegistryClient;
@@ -102,12 +101,7 @@ public final class RegistrationPlan {
             action = Action.UNCHANGED;
             version = found.get().version();
           } else {
-            List<SchemaVersion> registered = new ArrayList<>();
-            for (int v : versions) {
-              String name = "registry " + subject + " v" + v + f.extension();
-              registered.add(new SchemaVersion("registry " + subject + " v" + v,
-                  SourceDocument.parse(name, client.version(subject, v).schema())));
-            }
+            List<SchemaVersion> registered = RegisteredVersions.read(client, subject, f, versions);
             check.check(f, level, registered, e.source(f)).forEach(x -> reasons.add("gate: " + x));
             RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
             c.messages().forEach(m -> reasons.add("registry: " + m));
