@@ -251,10 +251,13 @@ public final class Catalog {
           }
         }
       }
+      int minInsync = minInsyncReplicas(t, defaults, ptr, name, replication);
+      boolean unclean = booleanSetting(t, defaults, ptr, "unclean_leader_election_enable", false);
       if (findings.size() > before) {
         return null;
       }
-      return new Topic(name, event, description, key, partitions, (short) replication, retention, wire, levels, paths);
+      return new Topic(name, event, description, key, partitions, (short) replication, retention, wire, levels, paths,
+          minInsync, unclean);
     }
 
     private int intSetting(JsonNode t, JsonNode defaults, String ptr, String key) {
@@ -271,6 +274,41 @@ public final class Catalog {
         return -1;
       }
       return v.intValue();
+    }
+
+    /**
+     * {@code min_insync_replicas} of the topic, else of the defaults, else {@link Topic#defaultMinInsyncReplicas}
+     * of its replication factor; never more than the replication factor (Kafka would refuse every acks=all write).
+     */
+    private int minInsyncReplicas(JsonNode t, JsonNode defaults, String ptr, String name, int replication) {
+      String key = "min_insync_replicas";
+      if (!t.has(key) && !defaults.has(key)) {
+        return replication < 1 ? -1 : Topic.defaultMinInsyncReplicas(replication);
+      }
+      int v = intSetting(t, defaults, ptr, key);
+      if (v > 0 && replication > 0 && v > replication) {
+        String at = t.has(key) ? ptr + "/" + key : "/defaults/" + key;
+        problem(at, "topic '" + name + "': min_insync_replicas " + v + (t.has(key) ? "" : " (from defaults)")
+            + " is more than its replication_factor " + replication
+            + ", so no write with acks=all could ever succeed",
+            "set min_insync_replicas: " + Topic.defaultMinInsyncReplicas(replication) + " (at most " + replication
+                + ") on the topic, or raise its replication_factor");
+      }
+      return v;
+    }
+
+    private boolean booleanSetting(JsonNode t, JsonNode defaults, String ptr, String key, boolean fallback) {
+      boolean own = t.has(key);
+      JsonNode v = own ? t.get(key) : defaults.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (!v.isBoolean()) {
+        problem(own ? ptr + "/" + key : "/defaults/" + key, key + " must be true or false, not '" + v.asText() + "'",
+            "write " + key + ": " + fallback);
+        return fallback;
+      }
+      return v.booleanValue();
     }
 
     private static List<String> declared(JsonNode topicsNode) {

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param wireFormat        the format producers write; its subject is {@code <topic>-value}
  * @param compatibility     the compatibility level of each format's subject
  * @param schemaPaths       each format's schema file, relative to the catalog's folder
+ * @param minInsyncReplicas {@code min.insync.replicas}: how many replicas (leader included) must hold a write
+ *                          before a producer with {@code acks=all} is answered; at most the replication factor
+ * @param uncleanLeaderElectionEnable {@code unclean.leader.election.enable}: whether a replica that is not in
+ *                          sync may become leader (and lose acknowledged writes); false keeps them
  */
 public record Topic(
     String name,
@@ -27,11 +31,22 @@ public record Topic(
     Duration retention,
     SchemaFormat wireFormat,
     Map<SchemaFormat, CompatibilityLevel> compatibility,
-    Map<SchemaFormat, String> schemaPaths) {
+    Map<SchemaFormat, String> schemaPaths,
+    int minInsyncReplicas,
+    boolean uncleanLeaderElectionEnable) {
 
   public Topic {
     compatibility = Map.copyOf(compatibility);
     schemaPaths = Map.copyOf(schemaPaths);
+  }
+
+  /**
+   * The catalog's rule when neither the topic nor {@code defaults} sets {@code min_insync_replicas}:
+   * {@code max(1, replicationFactor - 1)}, i.e. 2 for replication 3 (writes go on with one replica down, and an
+   * acknowledged write is on at least two brokers), 1 for replication 1 or 2.
+   */
+  public static int defaultMinInsyncReplicas(int replicationFactor) {
+    return Math.max(1, replicationFactor - 1);
   }
 
   public long retentionMs() {

@@ -172,8 +172,14 @@ public final class RegistryClient {
     Duration backoff = Duration.ofMillis(200);
     String what = method + " " + base + path;
     for (int attempt = 1; ; attempt++) {
+      // each attempt gets what is left of the deadline at most, so that one call never outlasts it
+      Duration left = Duration.between(Instant.now(), deadline);
+      Duration attemptTimeout = left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
+      if (attemptTimeout.toMillis() < 1) {
+        attemptTimeout = Duration.ofMillis(1);
+      }
       HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + path))
-          .timeout(config.requestTimeout())
+          .timeout(attemptTimeout)
           .header("Accept", CONTENT_TYPE + ", application/json");
       config.authorizationHeader().ifPresent(h -> rb.header("Authorization", h));
       if (body != null) {
@@ -203,7 +209,7 @@ public final class RegistryClient {
       }
       if (Instant.now().plus(backoff).isAfter(deadline)) {
         throw new RegistryException(0, 0, what + " failed after " + attempt + " attempt(s) within "
-            + config.deadline().toSeconds() + " s; last error: " + failure
+            + config.deadline().toMillis() + " ms; last error: " + failure
             + ". Check that the registry is running and reachable at " + base + ".");
       }
       try {

@@ -4,15 +4,20 @@ import static io.github.eventcontracts.serde.EventSerdeConfig.BASIC_AUTH_CREDENT
 import static io.github.eventcontracts.serde.EventSerdeConfig.BASIC_AUTH_USER_INFO;
 import static io.github.eventcontracts.serde.EventSerdeConfig.BEARER_AUTH_CREDENTIALS_SOURCE;
 import static io.github.eventcontracts.serde.EventSerdeConfig.BEARER_AUTH_TOKEN;
+import static io.github.eventcontracts.serde.EventSerdeConfig.DEFAULT_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS;
+import static io.github.eventcontracts.serde.EventSerdeConfig.DEFAULT_SCHEMA_REGISTRY_TIMEOUT_MS;
 import static io.github.eventcontracts.serde.EventSerdeConfig.KEY_SUBJECT_NAME_STRATEGY;
 import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION;
 import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD;
+import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS;
 import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE;
+import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_TIMEOUT_MS;
 import static io.github.eventcontracts.serde.EventSerdeConfig.SCHEMA_REGISTRY_URL;
 import static io.github.eventcontracts.serde.EventSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY;
 
 import io.github.eventcontracts.registry.RegistryConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -105,11 +110,32 @@ final class Configs {
 
     String trustStoreType = string(configs, SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE);
     RegistryConfig defaults = RegistryConfig.of(url);
+    Duration deadline = Duration.ofMillis(millis(configs, SCHEMA_REGISTRY_TIMEOUT_MS, DEFAULT_SCHEMA_REGISTRY_TIMEOUT_MS));
+    Duration attempt = Duration.ofMillis(millis(configs, SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS,
+        DEFAULT_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS));
     return new RegistryConfig(url, user, password, token,
         string(configs, SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION),
         string(configs, SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD),
         trustStoreType == null ? defaults.trustStoreType() : trustStoreType,
-        defaults.requestTimeout(), defaults.deadline());
+        attempt, deadline).withDeadline(deadline);
+  }
+
+  /** A positive duration in milliseconds (a number or a numeric string), or the fallback when unset. */
+  static long millis(Map<String, ?> configs, String key, long fallback) {
+    Object v = configs.get(key);
+    if (v == null || v.toString().isBlank()) {
+      return fallback;
+    }
+    long ms;
+    try {
+      ms = v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, v, "expected a whole number of milliseconds");
+    }
+    if (ms < 1 || ms > Duration.ofHours(1).toMillis()) {
+      throw new ConfigException(key, v, "expected milliseconds between 1 and 3600000");
+    }
+    return ms;
   }
 
   /** Refuses subject name strategies other than the TopicNameStrategy, which is what is registered. */

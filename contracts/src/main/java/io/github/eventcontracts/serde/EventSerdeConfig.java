@@ -43,6 +43,29 @@ public final class EventSerdeConfig {
   public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
 
   /**
+   * The longest one registry lookup may take, in milliseconds, retries included (connection errors and 5xx
+   * are retried with backoff): a record whose schema id the deserializer has not met, or an event whose id the
+   * serializer has not looked up, fails with a {@code SerializationException} after at most this long when
+   * the registry is down or hangs. Ids already met are served from the cache and never wait. Default
+   * {@value #DEFAULT_SCHEMA_REGISTRY_TIMEOUT_MS} (30 s): well inside a consumer's {@code max.poll.interval.ms}
+   * (5 min) and a producer's {@code max.block.ms} is not involved (serialization happens before it).
+   */
+  public static final String SCHEMA_REGISTRY_TIMEOUT_MS = "schema.registry.timeout.ms";
+
+  /** Default of {@link #SCHEMA_REGISTRY_TIMEOUT_MS}. */
+  public static final int DEFAULT_SCHEMA_REGISTRY_TIMEOUT_MS = 30_000;
+
+  /**
+   * The longest one HTTP attempt may take, in milliseconds: connecting and waiting for the answer (a frozen
+   * registry accepts connections and never answers). Default {@value #DEFAULT_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS};
+   * never more than {@link #SCHEMA_REGISTRY_TIMEOUT_MS}.
+   */
+  public static final String SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+
+  /** Default of {@link #SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS}. */
+  public static final int DEFAULT_SCHEMA_REGISTRY_REQUEST_TIMEOUT_MS = 10_000;
+
+  /**
    * Subject naming for values. Only the TopicNameStrategy ({@code <topic>-value}) is supported, which is
    * what {@code scripts/contracts register} registers; any other strategy is refused at configure time.
    */

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "topics", mixinStandardHelpOptions = true,
     description = {"Creates and configures the catalog's topics with Kafka's AdminClient: missing topics are "
-        + "created with the catalog's partitions, replication and retention; configs that differ are updated; "
+        + "created with the catalog's partitions, replication, retention, min.insync.replicas and "
+        + "unclean.leader.election.enable; configs that differ are updated; "
         + "partitions grow only with --increase-partitions; a decrease of partitions or a change of replication "
         + "is refused with the reason. Prints the plan first; a second run changes nothing.",
         "Also lists the consumer group ids the catalog defines (with the site prefix)."},
@@ -38,7 +39,8 @@ final class TopicsCommand implements Callable<Integer> {
 
   @Option(names = "--replication-factor-override", paramLabel = "N",
       description = "Use this replication factor for every topic instead of the catalog's (e.g. 1 on a "
-          + "single-broker stack). Never applied silently.")
+          + "single-broker stack); min.insync.replicas is lowered to it where the catalog's is higher. Never applied "
+          + "silently.")
   Short replicationOverride;
 
   @Option(names = "--increase-partitions", description = "Grow topics that have fewer partitions than the catalog says.")
@@ -81,10 +83,11 @@ final class TopicsCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(props)) {
       TopicPlan plan = TopicPlan.plan(model.catalog(), admin, replicationOverride, increasePartitions);
       out.println("Kafka " + bootstrap + (dryRun ? " (dry run: nothing will be changed)" : "")
-          + (replicationOverride != null ? " - replication factor overridden to " + replicationOverride : ""));
+          + (replicationOverride != null ? " - replication factor override " + replicationOverride + " applied to every "
+          + "topic (the catalog's replication and min.insync.replicas are not met: for a single-broker stack only)" : ""));
       for (TopicPlan.Entry e : plan.entries()) {
-        out.printf("  %-22s %-9s partitions %d, replication %d, retention.ms %d%s%n", e.topic().name(),
-            e.action(), e.topic().partitions(), e.replication(), e.topic().retentionMs(), changes(e));
+        out.printf("  %-22s %-9s partitions %d, replication %d, %s%s%n", e.topic().name(), e.action(),
+            e.topic().partitions(), e.replication(), configs(e), changes(e));
         e.reasons().forEach(r -> out.println("      " + r));
       }
       out.println("Consumer groups:");
@@ -105,6 +108,12 @@ final class TopicsCommand implements Callable<Integer> {
       admin.close(Duration.ofSeconds(5));
       return !errors.isEmpty() ? Main.BROKEN : plan.hasRefusals() ? Main.FINDINGS : Main.OK;
     }
+  }
+
+  private static String configs(TopicPlan.Entry e) {
+    StringBuilder b = new StringBuilder();
+    e.configs().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+    return b.toString();
   }
 
   private static String changes(TopicPlan.Entry e) {

@@ -5,8 +5,10 @@ import io.github.eventcontracts.model.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +39,12 @@ public final class TopicPlan {
    * @param replication       the replication factor used (the catalog's, or the explicit override)
    * @param currentPartitions partitions now (0 when the topic does not exist)
    * @param growPartitions    whether partitions are increased
+   * @param configs           the topic configs the catalog wants (retention and durability), as set on the topic
    * @param configChanges     config key to (current, wanted) values that will be set
-   * @param reasons           why a change is refused, or notes on what is left alone
+   * @param reasons           why a change is refused, or notes on what is left alone or adjusted
    */
   public record Entry(Topic topic, Action action, short replication, int currentPartitions, boolean growPartitions,
-      Map<String, String[]> configChanges, List<String> reasons) {}
+      Map<String, String> configs, Map<String, String[]> configChanges, List<String> reasons) {}
 
   private final List<Entry> entries;
 
@@ -63,9 +66,25 @@ public final class TopicPlan {
         || !e.configChanges().isEmpty()).count();
   }
 
-  /** The settings the catalog wants on every topic. */
-  static Map<String, String> wantedConfigs(Topic t) {
-    return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.retentionMs()));
+  /**
+   * The settings the catalog wants on a topic created with replication {@code rf}: retention and durability.
+   * {@code min.insync.replicas} never exceeds {@code rf} (a replication override on a small cluster lowers
+   * it too), or every write with acks=all would fail.
+   */
+  static Map<String, String> wantedConfigs(Topic t, short rf) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.retentionMs()));
+    m.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(Math.min(t.minInsyncReplicas(), rf)));
+    m.put(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, Boolean.toString(t.uncleanLeaderElectionEnable()));
+    return m;
+  }
+
+  /** The note shown when the replication override lowers the catalog's min.insync.replicas. */
+  private static Optional<String> minInsyncNote(Topic t, short rf) {
+    return t.minInsyncReplicas() <= rf ? Optional.empty()
+        : Optional.of("min.insync.replicas " + rf + " instead of the catalog's " + t.minInsyncReplicas()
+            + ": it cannot exceed the replication factor override " + rf
+            + " (acks=all then waits for the leader alone; a lost broker can lose acknowledged events)");
   }
 
   /**
@@ -87,15 +106,17 @@ public final class TopicPlan {
       List<Entry> out = new ArrayList<>();
       for (Topic t : catalog.topics()) {
         short rf = replicationOverride != null ? replicationOverride : t.replicationFactor();
+        Map<String, String> wanted = wantedConfigs(t, rf);
         List<String> reasons = new ArrayList<>();
+        minInsyncNote(t, rf).ifPresent(reasons::add);
         TopicDescription d = descriptions.get(t.name());
         if (d == null) {
           if (rf > brokers) {
             reasons.add("replication factor " + rf + " needs " + rf + " brokers, the cluster has " + brokers
                 + (replicationOverride == null ? "; on a single-broker stack pass --replication-factor-override 1" : ""));
-            out.add(new Entry(t, Action.REFUSED, rf, 0, false, Map.of(), reasons));
+            out.add(new Entry(t, Action.REFUSED, rf, 0, false, wanted, Map.of(), reasons));
           } else {
-            out.add(new Entry(t, Action.CREATE, rf, 0, false, Map.of(), reasons));
+            out.add(new Entry(t, Action.CREATE, rf, 0, false, wanted, Map.of(), reasons));
           }
           continue;
         }
@@ -122,17 +143,23 @@ public final class TopicPlan {
           reasons.add("replication factor is " + currentRf + ", the " + (replicationOverride != null ? "override" : "catalog")
               + " says " + rf + ": this tool does not reassign replicas; use kafka-reassign-partitions");
         }
-        Map<String, String[]> changes = new HashMap<>();
+        if (currentRf < rf && currentRf < t.minInsyncReplicas()) {
+          // replication is not changed here: never set a min.insync.replicas the topic's replicas cannot meet
+          wanted = wantedConfigs(t, (short) currentRf);
+          reasons.add("min.insync.replicas kept at " + wanted.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
+              + " while the topic has " + currentRf + " replica(s)");
+        }
+        Map<String, String[]> changes = new LinkedHashMap<>();
         Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name()));
-        wantedConfigs(t).forEach((k, v) -> {
-          ConfigEntry entry = c == null ? null : c.get(k);
+        for (var w : wanted.entrySet()) {
+          ConfigEntry entry = c == null ? null : c.get(w.getKey());
           String now = entry == null ? null : entry.value();
-          if (!v.equals(now)) {
-            changes.put(k, new String[] {now, v});
+          if (!w.getValue().equals(now)) {
+            changes.put(w.getKey(), new String[] {now, w.getValue()});
           }
-        });
+        }
         Action action = refused ? Action.REFUSED : grow || !changes.isEmpty() ? Action.UPDATE : Action.UNCHANGED;
-        out.add(new Entry(t, action, rf, partitions, grow, changes, reasons));
+        out.add(new Entry(t, action, rf, partitions, grow, wanted, changes, reasons));
       }
       return new TopicPlan(out);
     } catch (ExecutionException | TimeoutException e) {
@@ -153,7 +180,7 @@ public final class TopicPlan {
     for (Entry e : entries) {
       switch (e.action()) {
         case CREATE -> create.add(new NewTopic(e.topic().name(), e.topic().partitions(), e.replication())
-            .configs(wantedConfigs(e.topic())));
+            .configs(e.configs()));
         case UPDATE, REFUSED -> {
           if (e.growPartitions()) {
             grow.put(e.topic().name(), NewPartitions.increaseTo(e.topic().partitions()));

@@ -186,7 +186,7 @@ class ProduceConsumeIT {
   }
 
   /** Leaves the shared stack as the test found it: no subjects and no topics of this test's prefix. */
-  private static void cleanUp(String prefix, List<String> topics) {
+  static void cleanUp(String prefix, List<String> topics) {
     Topics.deleteSubjects(LocalStack.REGISTRY, prefix);
     try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
       admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
