@@ -18,7 +18,7 @@ import java.util.UUID;
  * An example payload per event, made from its JSON Schema as the model holds it, deterministically: a
  * property's first {@code examples} entry, else its {@code const}, {@code default} or first {@code enum}
  * symbol, else a value made from its type and format (a name-based UUID, a fixed RFC 3339 time, {@code
- * <name>-1} for ids and {@code <name>} for other strings, the minimum for numbers). Optional properties are included, so the example shows the
+ * <name>-1} for ids and {@code <name>} for other strings, the minimum (at least 1) for integers). Optional properties are included, so the example shows the
  * whole shape. Every example is validated against the event's JSON Schema before it is used: a schema whose
  * constraints these rules cannot meet (a pattern, a length) is reported with the property to give an
  * {@code examples} value.
