@@ -17,6 +17,11 @@ public record EventContract(Topic topic, SourceDocument avroSource, Schema avroS
     return topic.eventType();
   }
 
+  /** Every field of the event, depth first, with its types, required-ness and description. */
+  public java.util.List<EventField> fields() {
+    return EventField.of(this);
+  }
+
   public SourceDocument source(SchemaFormat format) {
     return format == SchemaFormat.AVRO ? avroSource : jsonSource;
   }

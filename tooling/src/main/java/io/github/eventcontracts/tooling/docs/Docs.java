@@ -1,0 +1,101 @@
+package io.github.eventcontracts.tooling.docs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.eventcontracts.model.ContractModel;
+import io.github.eventcontracts.model.EventContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The documentation generated from the contract model: {@code docs/kafka-topics.md} (the platform's Kafka
+ * Topics page) and {@code docs/asyncapi.yaml} (AsyncAPI 3.0.0). Deterministic: the same contracts and artifact
+ * version give the same bytes, so the committed files can be checked for staleness like generated-sources/.
+ */
+public final class Docs {
+  public static final String PAGE = "docs/kafka-topics.md";
+  public static final String ASYNCAPI = "docs/asyncapi.yaml";
+  public static final String REFRESH = "scripts/contracts docs";
+
+  private Docs() {}
+
+  /** The files, by path relative to the repository root, in a fixed order. */
+  public static Map<String, String> generate(ContractModel model, String version) {
+    ExampleEvents generator = new ExampleEvents();
+    Map<String, ObjectNode> examples = new LinkedHashMap<>();
+    for (EventContract e : model.events()) {
+      examples.put(e.eventType(), generator.example(e));
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(PAGE, KafkaTopicsPage.render(model, examples, version));
+    files.put(ASYNCAPI, AsyncApiDocument.render(model, examples, version));
+    return files;
+  }
+
+  /** Each generated file that is missing or differs under {@code root}, as "stale: docs/…" or "missing: docs/…". */
+  public static List<String> stale(Path root, Map<String, String> generated) {
+    List<String> out = new ArrayList<>();
+    generated.forEach((path, text) -> {
+      Path p = root.resolve(path);
+      try {
+        if (!Files.isRegularFile(p)) {
+          out.add("missing: " + path);
+        } else if (!Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n").equals(text)) {
+          out.add("stale:   " + path);
+        }
+      } catch (IOException e) {
+        out.add("unreadable: " + path + " (" + e.getMessage() + ")");
+      }
+    });
+    return out;
+  }
+
+  /** Writes the files that differ; returns the paths written. */
+  public static List<String> write(Path root, Map<String, String> generated) {
+    List<String> written = new ArrayList<>();
+    for (String problem : stale(root, generated)) {
+      String path = problem.substring(problem.indexOf(':') + 1).strip().replaceFirst(" \\(.*$", "");
+      Path p = root.resolve(path);
+      try {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, generated.get(path), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+      }
+      written.add(path);
+    }
+    return written;
+  }
+
+  /** The message for stale files: which, and the command that refreshes them. */
+  public static String staleMessage(List<String> problems) {
+    return "the generated documentation does not match the contracts:\n  " + String.join("\n  ", problems)
+        + "\nrun: " + REFRESH + "   (then commit docs/)";
+  }
+
+  /** The artifact's version, as the build wrote it into this jar. */
+  public static String artifactVersion() {
+    try (InputStream in = Docs.class.getResourceAsStream("docs.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("docs.properties is missing from the tooling jar; rebuild it with mvn");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("artifact.version", "");
+      if (v.isBlank() || v.contains("${")) {
+        throw new IllegalStateException("docs.properties has no artifact version; rebuild the tooling jar with mvn");
+      }
+      return v;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
