@@ -33,56 +33,39 @@ class GateHistoryTest {
   @Test
   void aVersionFromBeforeAMoveIsStillCompared() {
     TestRepo repo = new TestRepo(tmp);
-    String v1 = shortHead(repo);
-    repo.edit(AVRO, AVRO_CATEGORY, "");
-    repo.commitAll("drop the optional category");
+    String v1 = dropCategory(repo);
     move(repo, AVRO, "avro/skill/created.avsc");
     repo.commitAll("move the schema");
     readdCategoryAsInt(repo, "avro/skill/created.avsc");
     repo.commitAll("category back, as an int");
 
-    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD~1");
-    assertEquals(100, run.exit(), run.out() + run.err());
-    assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH"), run.out());
-    assertTrue(run.out().contains("schemas/" + AVRO + "@" + v1), "names the old path and commit: " + run.out());
+    TestRepo.Run run = assertBreaksOldVersion(repo, v1, "check", "--against", "git:HEAD~1");
     assertTrue(run.out().contains("schemas/avro/skill/created.avsc:"), "located in the new file: " + run.out());
   }
 
   @Test
   void aFileMovedTwiceKeepsItsHistory() {
     TestRepo repo = new TestRepo(tmp);
-    String v1 = shortHead(repo);
-    repo.edit(AVRO, AVRO_CATEGORY, "");
-    repo.commitAll("drop the optional category");
+    String v1 = dropCategory(repo);
     move(repo, AVRO, "avro/skill/created.avsc");
     repo.commitAll("first move");
     move(repo, "avro/skill/created.avsc", "events/skill-created.avsc");
     repo.commitAll("second move, to another folder");
     readdCategoryAsInt(repo, "events/skill-created.avsc");
-
-    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
-    assertEquals(100, run.exit(), run.out() + run.err());
-    assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH") && run.out().contains("schemas/" + AVRO + "@" + v1),
-        run.out());
+    assertBreaksOldVersion(repo, v1, "check", "--against", "git:HEAD");
   }
 
   @Test
   void aFileMovedAndEditedInOneCommitKeepsItsHistory() {
     TestRepo repo = new TestRepo(tmp);
-    String v1 = shortHead(repo);
-    repo.edit(AVRO, AVRO_CATEGORY, "");
-    repo.commitAll("drop the optional category");
+    String v1 = dropCategory(repo);
     move(repo, AVRO, "avro/skill/created.avsc");
     repo.edit("avro/skill/created.avsc", "\"doc\": \"Name of the skill.\"", "\"doc\": \"The skill's name.\"");
     repo.edit("avro/skill/created.avsc", "\"doc\": \"Id of the new skill; the message key.\"", "\"doc\": \"The key.\"");
     repo.commitAll("move the schema and reword its docs");
     readdCategoryAsInt(repo, "avro/skill/created.avsc");
     repo.commitAll("category back, as an int");
-
-    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD~1");
-    assertEquals(100, run.exit(), run.out() + run.err());
-    assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH") && run.out().contains("schemas/" + AVRO + "@" + v1),
-        run.out());
+    assertBreaksOldVersion(repo, v1, "check", "--against", "git:HEAD~1");
   }
 
   @Test
@@ -121,19 +104,14 @@ class GateHistoryTest {
   @Test
   void aSchemasFolderMovedInHistoryIsFollowed() throws IOException {
     TestRepo repo = new TestRepo(tmp);
-    String v1 = shortHead(repo);
-    repo.edit(AVRO, AVRO_CATEGORY, "");
-    repo.commitAll("drop the optional category");
+    String v1 = dropCategory(repo);
     Files.move(tmp.resolve("schemas"), tmp.resolve("contracts-schemas"));
     repo.commitAll("move the whole folder");
     Path file = tmp.resolve("contracts-schemas").resolve(AVRO);
     Files.writeString(file, Files.readString(file).replace(AVRO_DESCRIPTION, AVRO_DESCRIPTION
         + ",\n          {\"name\": \"category\", \"type\": [\"null\", \"int\"], \"default\": null, \"doc\": \"Category.\"}"));
 
-    TestRepo.Run run = repo.contracts("check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
-    assertEquals(100, run.exit(), run.out() + run.err());
-    assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH") && run.out().contains("schemas/" + AVRO + "@" + v1),
-        run.out());
+    assertBreaksOldVersion(repo, v1, "check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
   }
 
   @Test
@@ -191,6 +169,23 @@ class GateHistoryTest {
     repo.commitAll("the two files swap names");
     TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
     assertEquals(0, run.exit(), run.out() + run.err());
+  }
+
+  /** Commits the optional category dropped from the Avro schema; returns the commit before (category a string). */
+  private static String dropCategory(TestRepo repo) {
+    String v1 = shortHead(repo);
+    repo.edit(AVRO, AVRO_CATEGORY, "");
+    repo.commitAll("drop the optional category");
+    return v1;
+  }
+
+  /** The check finds category's string branch gone, against v1 at the file's old path. */
+  private static TestRepo.Run assertBreaksOldVersion(TestRepo repo, String v1, String... checkArgs) {
+    TestRepo.Run run = repo.contracts(checkArgs);
+    assertEquals(100, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH"), run.out());
+    assertTrue(run.out().contains("against schemas/" + AVRO + "@" + v1), "names the old path and commit: " + run.out());
+    return run;
   }
 
   private static void readdCategoryAsInt(TestRepo repo, String file) {
