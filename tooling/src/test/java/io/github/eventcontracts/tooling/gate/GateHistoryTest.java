@@ -131,6 +131,22 @@ class GateHistoryTest {
   }
 
   @Test
+  void aMoveFromOneOfSeveralCatalogsFailsClosed() throws IOException {
+    TestRepo repo = new TestRepo(tmp);
+    Files.move(tmp.resolve("schemas"), tmp.resolve("a"));
+    TestRepo.copy(tmp.resolve("a"), tmp.resolve("b"));
+    repo.commitAll("two copies of the contracts");
+    Files.move(tmp.resolve("a"), tmp.resolve("schemas"));
+    deleteTree(tmp.resolve("b"));
+    repo.commitAll("one of them becomes schemas/, the other goes");
+    String move = repo.git("rev-parse", "HEAD").strip();
+
+    TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("commit " + move) && run.err().contains("a/catalog.yaml, b/catalog.yaml"), run.err());
+  }
+
+  @Test
   void anUnreadableCatalogInAnEarlierCommitFailsClosedNamingIt() {
     TestRepo repo = new TestRepo(tmp);
     repo.edit("catalog.yaml", "    retention: 30d\n", "    retention: a month\n");
@@ -186,6 +202,14 @@ class GateHistoryTest {
     assertTrue(run.out().contains("AVRO_MISSING_UNION_BRANCH"), run.out());
     assertTrue(run.out().contains("against schemas/" + AVRO + "@" + v1), "names the old path and commit: " + run.out());
     return run;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static void readdCategoryAsInt(TestRepo repo, String file) {
