@@ -95,7 +95,8 @@ public final class TestRepo {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  private static void copy(Path from, Path to) {
+  /** Copies a folder tree. */
+  public static void copy(Path from, Path to) {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

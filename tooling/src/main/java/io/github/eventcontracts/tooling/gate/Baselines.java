@@ -16,7 +16,6 @@ import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,62 +72,72 @@ public final class Baselines {
     };
   }
 
-  /** The schemas folder at a git revision, with every committed version of each schema on its history. */
+  /**
+   * The schemas folder at a git revision, with every committed version of each subject on its history (see
+   * {@link SubjectHistory}: followed through each commit's catalog, across renamed files and moved folders).
+   */
   public static Baseline git(Path repo, String ref, String schemasFolder) {
     try (GitHistory git = new GitHistory(repo)) {
       String commit = git.resolve(ref);
       String shortCommit = commit.substring(0, 7);
       String description = "git:" + ref + (ref.startsWith(shortCommit) ? "" : " (" + shortCommit + ")");
+      // the path git knows the catalog by: schemas/catalog.yaml, or catalog.yaml for --schemas .
+      String catalogPath = Path.of(schemasFolder).normalize().resolve(ContractModel.CATALOG_FILE).normalize()
+          .toString().replace('\\', '/');
+      List<String> notes = new ArrayList<>();
+      if (git.read(commit, catalogPath) == null) {
+        String moved = movedCatalog(git, repo, commit, catalogPath, description);
+        if (moved == null) {
+          return new Baseline(description + ", which has no " + catalogPath, null, Map.of());
+        }
+        notes.add(description + " holds the catalog at " + moved + ", which is gone from the work tree: "
+            + "the schemas folder moved to " + schemasFolder + " since, and its subjects are compared with " + moved
+            + "'s");
+        catalogPath = moved;
+      }
+      String folder = SubjectHistory.folderOf(catalogPath);
+      String shownFolder = folder.isEmpty() ? "" : folder.substring(0, folder.length() - 1);
       SchemaSource source = new SchemaSource() {
         @Override
         public String read(String relativePath) {
-          return git.read(commit, schemasFolder + "/" + relativePath);
+          return git.read(commit, folder + relativePath);
         }
 
         @Override
         public String displayPath(String relativePath) {
           // path@commit: a finding located in the baseline must not pass for a line of the work tree
-          return schemasFolder + "/" + relativePath + "@" + shortCommit;
+          return folder + relativePath + "@" + shortCommit;
         }
 
         @Override
         public String toString() {
-          return description;
+          return description + (shownFolder.equals(schemasFolder) ? "" : ", folder " + shownFolder);
         }
       };
-      if (git.read(commit, schemasFolder + "/" + ContractModel.CATALOG_FILE) == null) {
-        return new Baseline(description + ", which has no " + schemasFolder + "/catalog.yaml", null, Map.of());
-      }
       ContractModel model = loadModel(source, description);
-      Map<String, List<String>> history = git.history(commit, schemasFolder);
+      Map<String, Map<SchemaFormat, List<SubjectHistory.Version>>> history = SubjectHistory.read(git, commit,
+          catalogPath, model.catalog().topics().stream().map(Topic::name).toList());
       Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
-      List<String> notes = new ArrayList<>();
       for (EventContract e : model.events()) {
         Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
         for (SchemaFormat f : SchemaFormat.values()) {
-          String path = schemasFolder + "/" + e.topic().schemaPath(f);
-          List<String> commits = new ArrayList<>(history.getOrDefault(path, List.of()));
-          Collections.reverse(commits);
+          String tipPath = folder + e.topic().schemaPath(f);
+          SourceDocument tip = e.source(f);
           List<SchemaVersion> list = new ArrayList<>();
-          String previousText = null;
-          for (String c : commits) {
-            String text = git.read(c, path);
-            if (text == null || text.equals(previousText)) {
-              continue;
+          for (SubjectHistory.Version v : history.getOrDefault(e.topic().name(), Map.of()).getOrDefault(f, List.of())) {
+            if (v.text().equals(tip.text())) {
+              continue; // the baseline's own version, added last
             }
-            String shown = path + "@" + c.substring(0, 7);
             try {
-              list.add(new SchemaVersion("git " + c.substring(0, 7), SourceDocument.parse(shown, text)));
-              previousText = text;
+              // a version from another file is named by its path: the finding must say which file it was
+              String label = v.path().equals(tipPath) ? "git " + v.commit().substring(0, 7) : v.shown();
+              list.add(new SchemaVersion(label, SourceDocument.parse(v.shown(), v.text())));
             } catch (ContractException unparseable) {
               // it never parsed, so it could never have been read or registered: nothing to be compatible with
-              notes.add("skipped " + shown + ": it does not parse, so no data can have been written with it");
+              notes.add("skipped " + v.shown() + ": it does not parse, so no data can have been written with it");
             }
           }
-          SourceDocument tip = e.source(f);
-          if (list.isEmpty() || !list.get(list.size() - 1).document().text().equals(tip.text())) {
-            list.add(new SchemaVersion("git " + shortCommit, tip));
-          }
+          list.add(new SchemaVersion("git " + shortCommit, tip));
           versions.put(f, list);
         }
         topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
@@ -136,6 +145,33 @@ public final class Baselines {
       }
       return new Baseline(description, model.catalog(), topics, notes);
     }
+  }
+
+  /**
+   * Where the baseline holds its catalog when it is not at the work tree's location: the one catalog.yaml of the
+   * baseline that is gone from the work tree and loads as a catalog (the schemas folder moved in the change under
+   * review); null when there is none (the project is new). Several such catalogs: the gate cannot tell which.
+   */
+  private static String movedCatalog(GitHistory git, Path repo, String commit, String catalogPath, String description) {
+    List<String> candidates = new ArrayList<>();
+    for (String path : git.filesNamed(commit, ContractModel.CATALOG_FILE)) {
+      if (Files.exists(repo.resolve(path))) {
+        continue; // still there: another catalog (a test fixture, another project), not the one that moved
+      }
+      try {
+        Catalog.parse(SourceDocument.parse(path, git.read(commit, path)));
+        candidates.add(path);
+      } catch (ContractException notACatalog) {
+        // not a contracts catalog (or a broken one nobody could have used): not where the schemas were
+      }
+    }
+    if (candidates.size() > 1) {
+      throw new BaselineException(description + " has no " + catalogPath + ", and several catalogs that are gone "
+          + "from the work tree (" + String.join(", ", candidates) + "): the gate cannot tell which one moved to "
+          + catalogPath + ". Check the change against the right one with --against dir:PATH (a checkout of it, "
+          + "e.g. with git worktree add).");
+    }
+    return candidates.isEmpty() ? null : candidates.get(0);
   }
 
   /** A schemas folder on disk (one version of each schema). */

@@ -8,14 +8,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reads files and their history from a git repository with the git command line: one {@code git log}
- * for the history of a folder and one long-running {@code git cat-file --batch} for contents, so that
+ * for the commits that changed the files of interest and one long-running {@code git cat-file --batch} for contents, so that
  * thousands of versions cost two processes, not thousands.
  */
 final class GitHistory implements AutoCloseable {
@@ -50,19 +50,59 @@ final class GitHistory implements AutoCloseable {
     return null;
   }
 
-  /** For each file under {@code folder} changed on the history of {@code commit}: the commits, newest first. */
-  Map<String, List<String>> history(String commit, String folder) {
-    Result r = run("git", "log", "--format=%x01%H", "--name-only", "--no-renames", "--diff-filter=AMR", commit, "--", folder);
+  /** A commit on a history and the paths it changed against its first parent (all paths for a root commit). */
+  record Commit(String id, Set<String> changed, Set<String> added, Set<String> deleted) {}
+
+  /** A file's content at a commit, with its blob id (equal ids: equal content). */
+  record Blob(String id, String text) {}
+
+  /** The largest file read from git: schemas and catalogs are small; anything larger is refused, not allocated. */
+  static final int MAX_BLOB_BYTES = 16 << 20;
+
+  /**
+   * Every commit on the history of {@code commit} (all parents of merges: {@code --full-history}) that
+   * changed a path matching one of {@code pathspecs}, newest first, with the matching paths it changed against
+   * its first parent. One {@code git log} process, whatever the number of commits.
+   */
+  List<Commit> log(String commit, List<String> pathspecs) {
+    List<String> command = new ArrayList<>(List.of("git", "log", "-z", "--format=%x01%H", "--name-status",
+        "--no-renames", "--full-history", "--diff-merges=first-parent", commit, "--"));
+    command.addAll(pathspecs);
+    Result r = run(command.toArray(String[]::new));
     if (r.exit != 0) {
       throw new BaselineException("git log failed in " + repo + ": " + r.err.strip());
     }
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    String current = null;
-    for (String line : r.out.split("\n")) {
-      if (line.startsWith("\u0001")) {
-        current = line.substring(1);
-      } else if (!line.isBlank() && current != null) {
-        out.computeIfAbsent(line.strip(), k -> new ArrayList<>()).add(current);
+    List<Commit> out = new ArrayList<>();
+    String[] tokens = r.out.split("\u0000", -1);
+    Commit current = null;
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i].stripLeading();
+      if (t.startsWith("\u0001")) {
+        current = new Commit(t.substring(1), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        out.add(current);
+      } else if (!t.isEmpty() && current != null && i + 1 < tokens.length) {
+        String path = tokens[++i]; // a status letter (A, M, D, T), then the path
+        current.changed().add(path);
+        if (t.equals("A")) {
+          current.added().add(path);
+        } else if (t.equals("D")) {
+          current.deleted().add(path);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The paths of files called {@code name} (in any folder) in the tree of {@code commit}. */
+  List<String> filesNamed(String commit, String name) {
+    Result r = run("git", "ls-tree", "-r", "-z", "--name-only", commit);
+    if (r.exit != 0) {
+      throw new BaselineException("git ls-tree failed in " + repo + ": " + r.err.strip());
+    }
+    List<String> out = new ArrayList<>();
+    for (String path : r.out.split("\u0000")) {
+      if (path.equals(name) || path.endsWith("/" + name)) {
+        out.add(path);
       }
     }
     return out;
@@ -70,12 +110,21 @@ final class GitHistory implements AutoCloseable {
 
   /** The file's text at a commit, or null when it does not exist there. */
   String read(String commit, String path) {
+    Blob b = blob(commit, path);
+    return b == null ? null : b.text();
+  }
+
+  /** The file at a commit, or null when it does not exist there (or is not a file). */
+  Blob blob(String commit, String path) {
     try {
       if (catFile == null) {
         catFile = new ProcessBuilder("git", "cat-file", "--batch").directory(repo.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         catIn = catFile.getOutputStream();
         catOut = new BufferedInputStream(catFile.getInputStream(), 1 << 16);
+      }
+      if (path.indexOf('\n') >= 0) {
+        return null; // cannot be asked for on cat-file's line protocol; no catalog names such a file
       }
       catIn.write((commit + ":" + path + "\n").getBytes(StandardCharsets.UTF_8));
       catIn.flush();
@@ -84,13 +133,22 @@ final class GitHistory implements AutoCloseable {
         return null;
       }
       String[] parts = header.split(" ");
-      if (parts.length != 3 || !parts[1].equals("blob")) {
-        return null;
+      if (parts.length != 3) {
+        throw new IOException("unexpected answer from git cat-file: " + header);
       }
-      int size = Integer.parseInt(parts[2]);
-      byte[] content = catOut.readNBytes(size);
-      catOut.read(); // the newline after the content
-      return new String(content, StandardCharsets.UTF_8);
+      long size = Long.parseLong(parts[2]);
+      if (size > MAX_BLOB_BYTES) {
+        throw new BaselineException(path + " at commit " + commit + " is " + size + " bytes; files read from git "
+            + "are limited to " + MAX_BLOB_BYTES + " bytes (a schema or catalog is never that large)");
+      }
+      byte[] content = catOut.readNBytes((int) size);
+      if (content.length != size || catOut.read() != '\n') {
+        throw new IOException("git cat-file ended early");
+      }
+      if (!parts[1].equals("blob")) {
+        return null; // a folder or a submodule where a file was expected
+      }
+      return new Blob(parts[0], new String(content, StandardCharsets.UTF_8));
     } catch (IOException | NumberFormatException e) {
       throw new BaselineException("cannot read " + path + " at " + commit + " from git: " + e.getMessage(), e);
     }
