@@ -1,6 +1,12 @@
 package io.github.eventcontracts.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +19,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.EventContract;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +43,22 @@ import org.apache.avro.specific.SpecificRecord;
  * violation listed (JSON path and reason). Thread-safe; create one and share it.
  */
 public final class EventJsonCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** Deepest nesting of objects and arrays accepted in a payload (the events nest 3 levels). */
+  public static final int MAX_NESTING_DEPTH = 64;
+  /** Longest string value accepted, in characters. */
+  public static final int MAX_STRING_LENGTH = 4_000_000;
+  /** Longest number accepted, in digits. */
+  public static final int MAX_NUMBER_LENGTH = 1_000;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, Entry> byEventType = new LinkedHashMap<>();
@@ -84,7 +103,15 @@ public final class EventJsonCodec {
 
   /** Reads any event, telling its type from {@code event_type}. */
   public SpecificRecord decode(String json) {
-    JsonNode node = parse(json);
+    return decode(parse(json));
+  }
+
+  /** Reads any event from UTF-8 bytes (invalid UTF-8 is refused), telling its type from {@code event_type}. */
+  public SpecificRecord decode(byte[] json) {
+    return decode(parse(json));
+  }
+
+  private SpecificRecord decode(JsonNode node) {
     JsonNode type = node.path("event_type");
     if (!type.isTextual() || !byEventType.containsKey(type.textValue())) {
       throw new EventValidationException(null, List.of(new Violation("$.event_type",
@@ -93,17 +120,22 @@ public final class EventJsonCodec {
     return read(byEventType.get(type.textValue()), node);
   }
 
-  public SpecificRecord decode(byte[] json) {
-    return decode(new String(json, StandardCharsets.UTF_8));
-  }
-
   /** Reads an event of a known class; a payload of another event type is rejected. */
   public <T extends SpecificRecord> T decode(String json, Class<T> type) {
+    return type.cast(read(entry(type), parse(json)));
+  }
+
+  /** Reads an event of a known class from UTF-8 bytes; a payload of another event type is rejected. */
+  public <T extends SpecificRecord> T decode(byte[] json, Class<T> type) {
+    return type.cast(read(entry(type), parse(json)));
+  }
+
+  private Entry entry(Class<?> type) {
     Entry entry = byClass.get(type);
     if (entry == null) {
       throw new IllegalArgumentException(type.getName() + " is not an event class of these contracts");
     }
-    return type.cast(read(entry, parse(json)));
+    return entry;
   }
 
   /** Writes an event as validated JSON. */
@@ -115,8 +147,14 @@ public final class EventJsonCodec {
     }
   }
 
+  /** Writes an event as validated JSON, UTF-8. */
   public byte[] encodeToBytes(SpecificRecord event) {
-    return encode(event).getBytes(StandardCharsets.UTF_8);
+    try {
+      return MAPPER.writeValueAsBytes(toJson(event));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + event.getClass().getSimpleName() + " as JSON: "
+          + e.getOriginalMessage(), e);
+    }
   }
 
   /** Writes an event as a validated JSON tree. */
@@ -143,16 +181,73 @@ public final class EventJsonCodec {
 
   private static JsonNode parse(String json) {
     try {
-      JsonNode node = MAPPER.readTree(json);
-      if (node == null || !node.isObject()) {
-        throw new EventValidationException(null, List.of(new Violation("$", "the payload must be a JSON object")));
-      }
-      return node;
+      return object(MAPPER.readTree(json));
     } catch (JsonProcessingException e) {
-      throw new EventValidationException(null, List.of(new Violation("$",
-          "not well-formed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-              + ": " + e.getOriginalMessage())));
+      throw notWellFormed(e);
     }
+  }
+
+  private static JsonNode parse(byte[] json) {
+    try {
+      return object(MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw notWellFormed(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode object(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new EventValidationException(null, List.of(new Violation("$", "the payload must be a JSON object")));
+    }
+    return node;
+  }
+
+  /** A parse failure as a violation; a limit exceeded gets its own message (Jackson gives it no location). */
+  private static EventValidationException notWellFormed(JsonProcessingException e) {
+    String reason;
+    if (e instanceof StreamConstraintsException) {
+      String m = String.valueOf(e.getOriginalMessage());
+      if (m.contains("nesting depth")) {
+        reason = "nested deeper than " + MAX_NESTING_DEPTH + " levels of objects and arrays (the limit): refused";
+      } else if (m.contains("String value length")) {
+        reason = "holds a string longer than " + MAX_STRING_LENGTH + " characters (the limit): refused";
+      } else if (m.contains("Number value length")) {
+        reason = "holds a number longer than " + MAX_NUMBER_LENGTH + " digits (the limit): refused";
+      } else {
+        reason = "exceeds a parsing limit: " + m;
+      }
+    } else {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String m = String.valueOf(e.getOriginalMessage());
+      if (m.startsWith("Trailing token")) {
+        m = "trailing data after the event (one payload holds exactly one JSON object): " + m;
+      } else if (m.contains("UTF-8") || m.contains("UTF8")) {
+        m = "not valid UTF-8: " + m;
+      }
+      reason = "not well-formed JSON" + where + ": " + m;
+    }
+    return new EventValidationException(null, List.of(new Violation("$", reason)));
+  }
+
+  /** The index of an unpaired UTF-16 surrogate in {@code s} (from a \\ud800 escape or an encoded surrogate), or -1. */
+  private static int loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (Character.isHighSurrogate(ch)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(ch)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<Violation> validate(Entry entry, JsonNode node) {
@@ -202,8 +297,14 @@ public final class EventJsonCodec {
         }
         return list;
       }
-      case STRING:
+      case STRING: {
+        int lone = loneSurrogate(v.textValue());
+        if (lone >= 0) {
+          violations.add(new Violation(path, "holds a lone UTF-16 surrogate (\\u" + Integer.toHexString(v.textValue().charAt(lone))
+              + " at character " + lone + "), which is no Unicode text and cannot be sent on as UTF-8"));
+        }
         return logical.equals("uuid") ? UUID.fromString(v.textValue()) : v.textValue();
+      }
       case LONG:
         if (logical.startsWith("timestamp")) {
           try {
