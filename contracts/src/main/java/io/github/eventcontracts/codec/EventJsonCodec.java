@@ -188,6 +188,12 @@ public final class EventJsonCodec {
   }
 
   private static JsonNode parse(byte[] json) {
+    int bad = invalidUtf8(json);
+    if (bad >= 0) {
+      throw new EventValidationException(null, List.of(new Violation("$", "not valid UTF-8: byte " + bad + " (0x"
+          + Integer.toHexString(json[bad] & 0xff) + ") starts no well-formed UTF-8 sequence (RFC 3629: no overlong "
+          + "forms, no encoded surrogates, nothing above U+10FFFF); send the payload as UTF-8")));
+    }
     try {
       return object(MAPPER.readTree(json));
     } catch (JsonProcessingException e) {
@@ -202,6 +208,51 @@ public final class EventJsonCodec {
       throw new EventValidationException(null, List.of(new Violation("$", "the payload must be a JSON object")));
     }
     return node;
+  }
+
+  /** The offset of the first byte that starts no well-formed UTF-8 sequence (RFC 3629 table 3-7), or -1. */
+  static int invalidUtf8(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    while (i < n) {
+      int c = b[i];
+      if (c >= 0) {
+        i++;
+        continue;
+      }
+      c &= 0xff;
+      int len;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return i;
+      }
+      if (i + len > n) {
+        return i;
+      }
+      int c1 = b[i + 1] & 0xff;
+      if (c1 < lo || c1 > hi) {
+        return i;
+      }
+      for (int k = 2; k < len; k++) {
+        int ck = b[i + k] & 0xff;
+        if (ck < 0x80 || ck > 0xBF) {
+          return i;
+        }
+      }
+      i += len;
+    }
+    return -1;
   }
 
   /** A parse failure as a violation; a limit exceeded gets its own message (Jackson gives it no location). */
@@ -308,7 +359,7 @@ public final class EventJsonCodec {
       case LONG:
         if (logical.startsWith("timestamp")) {
           try {
-            Instant t = OffsetDateTime.parse(v.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant t = parseTimestamp(v.textValue());
             if (logical.equals("timestamp-millis") && t.getNano() % 1_000_000 != 0) {
               violations.add(new Violation(path, "has sub-millisecond digits, which this field (timestamp-millis) "
                   + "cannot hold; send at most 3 fractional digits"));
@@ -337,6 +388,56 @@ public final class EventJsonCodec {
       default:
         throw new IllegalStateException("Avro type " + s.getType() + " at " + path + " has no JSON mapping");
     }
+  }
+
+  /**
+   * An RFC 3339 date-time as {@code OffsetDateTime.parse(s, ISO_OFFSET_DATE_TIME)} reads it; the usual UTC
+   * form ({@code 2025-01-27T10:00:00.123Z}) is read without the formatter's overhead, anything else by it.
+   */
+  static Instant parseTimestamp(String s) {
+    int n = s.length();
+    if (n >= 20 && n <= 30 && s.charAt(n - 1) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-'
+        && s.charAt(10) == 'T' && s.charAt(13) == ':' && s.charAt(16) == ':') {
+      int year = digits(s, 0, 4);
+      int month = digits(s, 5, 2);
+      int day = digits(s, 8, 2);
+      int hour = digits(s, 11, 2);
+      int minute = digits(s, 14, 2);
+      int second = digits(s, 17, 2);
+      int nanos = 0;
+      boolean ok = year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23
+          && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+      if (ok && n > 20) {
+        int fraction = n - 21; // between '.' and 'Z'
+        ok = s.charAt(19) == '.' && fraction >= 1 && fraction <= 9;
+        int f = ok ? digits(s, 20, fraction) : -1;
+        ok = ok && f >= 0;
+        if (ok) {
+          nanos = f;
+          for (int k = fraction; k < 9; k++) {
+            nanos *= 10;
+          }
+        }
+      }
+      if (ok && day <= java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+            .toInstant(java.time.ZoneOffset.UTC);
+      }
+    }
+    return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+
+  /** The decimal number of {@code count} ASCII digits at {@code from}, or -1. */
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return -1;
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
   }
 
   /** Avro value to JSON; optional fields that are null are left out, as the seed's producer does. */
