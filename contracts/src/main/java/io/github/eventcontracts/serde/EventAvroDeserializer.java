@@ -37,6 +37,10 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
   private record Entry(int id, Class<? extends SpecificRecord> configuredType, Schema writer,
       EventAvroCodec.Reader<? extends SpecificRecord> reader) {}
 
+  /** Ids the registry answered 404 for, with when to ask again: a flood of such records makes no request each. */
+  private final Map<Integer, Long> unknownIds = new ConcurrentHashMap<>();
+  private static final long UNKNOWN_ID_RETRY_NANOS = 10_000_000_000L;
+
   /** Writer ids whose schema and reader are kept. */
   private static final int MAX_IDS = 10_000;
 
@@ -67,6 +71,10 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
         isKey ? EventSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : EventSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
     this.type = presetType != null ? presetType : configured;
     this.client = presetClient != null ? presetClient : new RegistryClient(Configs.registry(configs));
+    writerSchemas.clear(); // ids mean what this registry says they mean
+    readers.clear();
+    unknownIds.clear();
+    last = null;
   }
 
   @Override
@@ -117,11 +125,21 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
     if (cached != null) {
       return cached;
     }
+    Long retryAt = unknownIds.get(id);
+    if (retryAt != null && System.nanoTime() - retryAt < 0) {
+      throw new SerializationException("cannot read a record of topic '" + topic + "': schema id " + id
+          + " is unknown to the registry at " + c.url() + " (asked less than 10 s ago; the record was written "
+          + "against another registry, or the schema was deleted, or the data is not what it seems)");
+    }
     String text;
     try {
       text = c.schemaById(id);
     } catch (RegistryException e) {
       if (e.status() == 404) {
+        if (unknownIds.size() >= 1_000) {
+          unknownIds.clear();
+        }
+        unknownIds.put(id, System.nanoTime() + UNKNOWN_ID_RETRY_NANOS);
         throw new SerializationException("cannot read a record of topic '" + topic + "': schema id " + id
             + " is unknown to the registry at " + c.url() + " (the record was written against another registry, "
             + "or the schema was deleted, or the data is not what it seems)", e);
