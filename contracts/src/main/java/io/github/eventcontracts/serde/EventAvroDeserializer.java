@@ -30,6 +30,19 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
   private volatile RegistryClient client;
   private volatile Class<? extends SpecificRecord> type;
   private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
+  private final Map<Integer, Entry> readers = new ConcurrentHashMap<>();
+  private volatile Entry last;
+
+  /** Per writer id: the reader of its data into the target class (bounds check included). */
+  private record Entry(int id, Class<? extends SpecificRecord> configuredType, Schema writer,
+      EventAvroCodec.Reader<? extends SpecificRecord> reader) {}
+
+  /** Ids the registry answered 404 for, with when to ask again: a flood of such records makes no request each. */
+  private final Map<Integer, Long> unknownIds = new ConcurrentHashMap<>();
+  private static final long UNKNOWN_ID_RETRY_NANOS = 10_000_000_000L;
+
+  /** Writer ids whose schema and reader are kept. */
+  private static final int MAX_IDS = 10_000;
 
   /** For Kafka, which configures it from the client properties ({@link EventSerdeConfig}). */
   public EventAvroDeserializer() {
@@ -58,6 +71,10 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
         isKey ? EventSerdeConfig.SPECIFIC_AVRO_KEY_TYPE : EventSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE);
     this.type = presetType != null ? presetType : configured;
     this.client = presetClient != null ? presetClient : new RegistryClient(Configs.registry(configs));
+    writerSchemas.clear(); // ids mean what this registry says they mean
+    readers.clear();
+    unknownIds.clear();
+    last = null;
   }
 
   @Override
@@ -81,14 +98,25 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
           + (data[0] == '{' ? "; it looks like plain JSON, which EventJsonDeserializer reads" : ""));
     }
     int id = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
-    Schema writer = writerSchema(c, topic, id);
-    Class<? extends SpecificRecord> target = target(topic, id, writer);
+    Class<? extends SpecificRecord> configuredType = type;
+    Entry e = last;
+    if (e == null || e.id() != id || e.configuredType() != configuredType) {
+      e = readers.get(id);
+      if (e == null || e.configuredType() != configuredType) {
+        Schema writer = writerSchema(c, topic, id);
+        e = new Entry(id, configuredType, writer, EventAvroCodec.reader(writer, target(topic, id, writer)));
+        if (readers.size() >= MAX_IDS) {
+          readers.clear();
+        }
+        readers.put(id, e);
+      }
+      last = e;
+    }
     try {
-      return (T) EventAvroCodec.decode(data, EventAvroSerializer.HEADER_SIZE, data.length - EventAvroSerializer.HEADER_SIZE,
-          writer, target);
-    } catch (RuntimeException e) {
+      return (T) e.reader().read(data, EventAvroSerializer.HEADER_SIZE, data.length - EventAvroSerializer.HEADER_SIZE);
+    } catch (RuntimeException ex) {
       throw new SerializationException("cannot read a record of topic '" + topic + "' (schema id " + id + ", "
-          + writer.getFullName() + "): the Avro data is truncated or corrupt: " + e.getMessage(), e);
+          + e.writer().getFullName() + "): the Avro data is truncated or corrupt: " + ex.getMessage(), ex);
     }
   }
 
@@ -97,11 +125,21 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
     if (cached != null) {
       return cached;
     }
+    Long retryAt = unknownIds.get(id);
+    if (retryAt != null && System.nanoTime() - retryAt < 0) {
+      throw new SerializationException("cannot read a record of topic '" + topic + "': schema id " + id
+          + " is unknown to the registry at " + c.url() + " (asked less than 10 s ago; the record was written "
+          + "against another registry, or the schema was deleted, or the data is not what it seems)");
+    }
     String text;
     try {
       text = c.schemaById(id);
     } catch (RegistryException e) {
       if (e.status() == 404) {
+        if (unknownIds.size() >= 1_000) {
+          unknownIds.clear();
+        }
+        unknownIds.put(id, System.nanoTime() + UNKNOWN_ID_RETRY_NANOS);
         throw new SerializationException("cannot read a record of topic '" + topic + "': schema id " + id
             + " is unknown to the registry at " + c.url() + " (the record was written against another registry, "
             + "or the schema was deleted, or the data is not what it seems)", e);
@@ -115,6 +153,9 @@ public class EventAvroDeserializer<T extends SpecificRecord> implements Deserial
     } catch (RuntimeException e) { // SchemaParseException, AvroTypeException, and an NPE for an unknown type
       throw new SerializationException("cannot read a record of topic '" + topic + "': schema id " + id
           + " is not an Avro schema (" + e.getMessage() + ")", e);
+    }
+    if (writerSchemas.size() >= MAX_IDS) {
+      writerSchemas.clear();
     }
     Schema raced = writerSchemas.putIfAbsent(id, schema);
     return raced != null ? raced : schema;

@@ -38,7 +38,19 @@ public class EventAvroSerializer<T extends SpecificRecord> implements Serializer
   private volatile boolean isKey;
   private final Map<SubjectEvent, Integer> ids = new ConcurrentHashMap<>();
 
+  private final Map<Class<?>, PerClass> perClass = new ConcurrentHashMap<>();
+
   private record SubjectEvent(String subject, String eventType) {}
+
+  /** Topics whose header is kept per event class (more are looked up in {@code ids} each time). */
+  private static final int MAX_TOPICS = 10_000;
+
+  /** Per event class: its contract and, per topic, the header of its schema's id (so no string is built per call). */
+  private record PerClass(EventContract contract, Map<String, byte[]> headers) {
+    PerClass(EventContract contract) {
+      this(contract, new ConcurrentHashMap<>());
+    }
+  }
 
   /** For Kafka, which configures it from the client properties ({@link EventSerdeConfig}). */
   public EventAvroSerializer() {
@@ -60,6 +72,8 @@ public class EventAvroSerializer<T extends SpecificRecord> implements Serializer
     this.isKey = isKey;
     this.autoRegister = Configs.bool(configs, EventSerdeConfig.AUTO_REGISTER_SCHEMAS, false);
     this.client = presetClient != null ? presetClient : new RegistryClient(Configs.registry(configs));
+    perClass.clear(); // ids and headers depend on the registry and on key/value
+    ids.clear();
   }
 
   @Override
@@ -72,25 +86,31 @@ public class EventAvroSerializer<T extends SpecificRecord> implements Serializer
       throw new SerializationException("EventAvroSerializer is not configured: set " + EventSerdeConfig.SCHEMA_REGISTRY_URL
           + " in the producer's properties, or construct it with a RegistryClient");
     }
-    EventContract contract = Bundled.event(event).orElseThrow(() -> new SerializationException("cannot write to topic '"
-        + topic + "': " + event.getClass().getName() + " is not an event of these contracts; known: " + Bundled.knownRecords()));
-    String subject = subject(topic, isKey);
-    int id = id(c, topic, subject, contract);
-    byte[] avro;
+    PerClass pc = perClass.get(event.getClass());
+    if (pc == null) {
+      EventContract contract = Bundled.event(event).orElseThrow(() -> new SerializationException("cannot write to topic '"
+          + topic + "': " + event.getClass().getName() + " is not an event of these contracts; known: "
+          + Bundled.knownRecords()));
+      pc = perClass.computeIfAbsent(event.getClass(), k -> new PerClass(contract));
+    }
+    byte[] header = pc.headers.get(topic);
+    if (header == null) {
+      header = header(id(c, topic, subject(topic, isKey), pc.contract));
+      if (pc.headers.size() < MAX_TOPICS) {
+        pc.headers.putIfAbsent(topic, header);
+      }
+    }
     try {
-      avro = EventAvroCodec.encode(event);
+      return EventAvroCodec.encode(header, event);
     } catch (RuntimeException e) {
-      throw new SerializationException("cannot write " + contract.eventType() + " to topic '" + topic
+      throw new SerializationException("cannot write " + pc.contract.eventType() + " to topic '" + topic
           + "': the event is incomplete or holds a value its schema does not allow: " + e.getMessage(), e);
     }
-    byte[] out = new byte[HEADER_SIZE + avro.length];
-    out[0] = MAGIC_BYTE;
-    out[1] = (byte) (id >>> 24);
-    out[2] = (byte) (id >>> 16);
-    out[3] = (byte) (id >>> 8);
-    out[4] = (byte) id;
-    System.arraycopy(avro, 0, out, HEADER_SIZE, avro.length);
-    return out;
+  }
+
+  /** The wire-format header: magic byte, then the id as a 4-byte big-endian int. */
+  private static byte[] header(int id) {
+    return new byte[] {MAGIC_BYTE, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
   }
 
   /** The TopicNameStrategy subject: {@code <topic>-value}, or {@code <topic>-key} for keys. */

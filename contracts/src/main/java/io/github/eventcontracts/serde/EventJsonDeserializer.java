@@ -2,7 +2,6 @@ package io.github.eventcontracts.serde;
 
 import io.github.eventcontracts.codec.EventJsonCodec;
 import io.github.eventcontracts.codec.EventValidationException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -55,7 +54,7 @@ public class EventJsonDeserializer<T extends SpecificRecord> implements Deserial
     }
     Class<? extends SpecificRecord> t = type;
     try {
-      return (T) (t == null ? codec.decode(data) : codec.decode(new String(data, StandardCharsets.UTF_8), t));
+      return (T) (t == null ? codec.decode(data) : codec.decode(data, t));
     } catch (EventValidationException e) {
       String hint = data.length > 0 && data[0] == EventAvroSerializer.MAGIC_BYTE
           ? "\n(the record starts with byte 0x00: it looks like the Confluent Avro wire format, which "
