@@ -33,6 +33,9 @@ import javax.net.ssl.TrustManagerFactory;
 public final class RegistryClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  /** The largest response body read from a registry; a larger one is refused, not retried. */
+  public static final long MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+  private static final BoundedBody BODY = new BoundedBody(MAX_RESPONSE_BYTES);
 
   private final URI base;
   private final RegistryConfig config;
@@ -192,16 +195,21 @@ public final class RegistryClient {
         if (isWrite) {
           writes.incrementAndGet();
         }
-        HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(rb.build(), BODY);
         int status = r.statusCode();
         if (status < 300) {
-          return r.body() == null || r.body().isBlank() ? MAPPER.nullNode() : MAPPER.readTree(r.body());
+          return json(what, status, r.body());
         }
         if (status < 500) {
           throw error(what, status, r.body());
         }
         failure = "HTTP " + status + " " + registryMessage(r.body());
+      } catch (BoundedBody.TooLarge e) {
+        throw new RegistryException(0, 0, what + ": " + e.getMessage());
       } catch (IOException e) {
+        if (e.getCause() instanceof BoundedBody.TooLarge tooLarge) {
+          throw new RegistryException(0, 0, what + ": " + tooLarge.getMessage());
+        }
         failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -219,6 +227,20 @@ public final class RegistryClient {
         throw new RegistryException(0, 0, what + " was interrupted");
       }
       backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+    }
+  }
+
+  /** A successful answer's body as JSON; one that is not JSON is an error at once (retrying cannot fix it). */
+  private static JsonNode json(String what, int status, String body) {
+    if (body == null || body.isBlank()) {
+      return MAPPER.nullNode();
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException | RuntimeException e) {
+      throw new RegistryException(status, 0, what + ": the registry answered HTTP " + status + " with a body that is "
+          + "not JSON (" + e.getClass().getSimpleName() + "): check that the URL is a Confluent-compatible API. "
+          + "Body starts: " + (body.length() > 120 ? body.substring(0, 120) + "..." : body));
     }
   }
 
