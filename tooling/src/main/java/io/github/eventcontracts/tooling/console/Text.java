@@ -2,14 +2,17 @@ package io.github.eventcontracts.tooling.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Small text helpers for the console tools' one-line messages. */
 public final class Text {
   private Text() {}
 
-  /** A message on one line: line breaks (and the indentation after them) become "; ". */
+  private static final Pattern BREAK = Pattern.compile("(:?)\\s*\\R\\s*");
+
+  /** A message on one line: line breaks (and the indentation after them) become "; " (": " after a colon). */
   public static String oneLine(String message) {
-    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return message == null ? "" : BREAK.matcher(message.strip()).replaceAll(m -> m.group(1).isEmpty() ? "; " : ": ");
   }
 
   /** Line numbers as ranges, e.g. {@code 1-3, 5, 7-8}. */
