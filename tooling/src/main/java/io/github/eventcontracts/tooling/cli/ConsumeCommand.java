@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,18 +93,30 @@ final class ConsumeCommand implements Callable<Integer> {
     ConsoleConsumer consumer = new ConsoleConsumer(props, Duration.ofMillis(kafka.brokerTimeoutMs), decoder);
     ConsoleConsumer.Options options = new ConsoleConsumer.Options(names, given, fromBeginning, group,
         maxMessages == null ? 0 : maxMessages, timeoutMs == null ? null : Duration.ofMillis(timeoutMs), printMetadata);
-    Thread onCtrlC = new Thread(() -> consumer.stop(Duration.ofSeconds(10)), "contracts-consume-stop");
+    // Ctrl-C (or SIGTERM): wake the consumer, then let this thread print its summary before the JVM halts
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> {
+      consumer.stop(Duration.ofSeconds(10));
+      try {
+        reported.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "contracts-consume-stop");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
-    ConsoleConsumer.Outcome o;
     try {
-      o = consumer.run(options, out, err);
+      return report(consumer.run(options, out, err), err);
     } finally {
+      reported.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(onCtrlC);
       } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waits for run() to return, which it just did
+        // the hook is running and has seen the summary
       }
     }
+  }
+
+  private int report(ConsoleConsumer.Outcome o, PrintWriter err) {
     if (o.failure() != null) {
       err.println("contracts: " + o.failure());
       return Main.BROKEN;

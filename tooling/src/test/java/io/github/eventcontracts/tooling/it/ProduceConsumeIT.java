@@ -187,12 +187,7 @@ class ProduceConsumeIT {
 
   /** Leaves the shared stack as the test found it: no subjects and no topics of this test's prefix. */
   private static void cleanUp(String prefix, List<String> topics) {
-    Topics.deleteSubjects(LocalStack.REGISTRY, prefix);
-    try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
-      admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) { // best effort, never masking the test's own outcome
-      System.err.println("ProduceConsumeIT: could not delete the topics " + topics + ": " + e);
-    }
+    Topics.cleanUp(prefix, topics);
   }
 
   /** Every golden payload of every released version (schema.json excepted), read with the JSON codec. */
