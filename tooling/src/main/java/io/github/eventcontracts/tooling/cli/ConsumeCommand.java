@@ -118,6 +118,10 @@ final class ConsumeCommand implements Callable<Integer> {
 
   private int report(ConsoleConsumer.Outcome o, PrintWriter err) {
     if (o.failure() != null) {
+      if (o.read() > 0) {
+        err.println("Read " + o.read() + (o.read() == 1 ? " record" : " records") + " before it stopped: "
+            + (o.read() - o.undecodable()) + " printed, " + o.undecodable() + " could not be decoded.");
+      }
       err.println("contracts: " + o.failure());
       return Main.BROKEN;
     }

@@ -149,22 +149,26 @@ public final class ConsoleConsumer {
         }
         lastRecord = System.nanoTime();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-          read++;
+          String at = r.topic() + " partition " + r.partition() + " offset " + r.offset();
           try {
             SpecificRecord event = decoder.decode(r.topic(), r.value());
             out.println(options.printMetadata() ? decoder.printWithMetadata(r, event) : decoder.print(event));
           } catch (RecordDecoder.UndecodableRecord e) {
             undecodable++;
-            err.println("undecodable record at " + r.topic() + " partition " + r.partition() + " offset " + r.offset()
-                + ": " + e.getMessage());
+            err.println("undecodable record at " + at + ": " + e.getMessage());
+          } catch (RecordDecoder.RegistryUnavailable e) {
+            failure = "stopped at " + at + " (not read, nor anything after it): the schema registry could not be "
+                + "used: " + e.getMessage();
+            break;
           }
+          read++;
           done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
           if (options.maxMessages() > 0 && read >= options.maxMessages()) {
             break;
           }
         }
         commit(c, options, done);
-        if (options.maxMessages() > 0 && read >= options.maxMessages()) {
+        if (failure != null || options.maxMessages() > 0 && read >= options.maxMessages()) {
           break;
         }
       }

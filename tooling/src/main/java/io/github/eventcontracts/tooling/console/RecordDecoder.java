@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.eventcontracts.codec.EventJsonCodec;
 import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryException;
 import io.github.eventcontracts.serde.EventAvroDeserializer;
 import io.github.eventcontracts.serde.EventJsonDeserializer;
 import java.io.IOException;
@@ -36,6 +37,16 @@ public final class RecordDecoder {
     }
   }
 
+  /**
+   * The registry could not be used at all (no answer within its deadline, or credentials refused): not a
+   * fault of the record, so reading cannot go on.
+   */
+  public static final class RegistryUnavailable extends Exception {
+    public RegistryUnavailable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   /** @param registry the registry holding the Avro writer schemas, or null (then Avro records are undecodable) */
   public RecordDecoder(EventJsonCodec codec, RegistryClient registry) {
     this.codec = codec;
@@ -44,7 +55,7 @@ public final class RecordDecoder {
   }
 
   /** The event a record's value holds. */
-  public SpecificRecord decode(String topic, byte[] value) throws UndecodableRecord {
+  public SpecificRecord decode(String topic, byte[] value) throws UndecodableRecord, RegistryUnavailable {
     if (value == null) {
       throw new UndecodableRecord("the value is null (a tombstone), not an event");
     }
@@ -56,6 +67,11 @@ public final class RecordDecoder {
     try {
       return isAvro ? avro.deserialize(topic, value) : json.deserialize(topic, value);
     } catch (RuntimeException e) { // SerializationException with the reason; anything else is no less a bad record
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof RegistryException r && (r.status() == 0 || r.status() == 401 || r.status() == 403)) {
+          throw new RegistryUnavailable(Text.oneLine(r.getMessage()));
+        }
+      }
       throw new UndecodableRecord((isAvro ? "Avro: " : "JSON: ")
           + Text.oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eventcontracts.codec.EventJsonCodec;
+import io.github.eventcontracts.registry.RegistryClient;
+import io.github.eventcontracts.registry.RegistryConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -80,5 +82,14 @@ class RecordDecoderTest {
     String avro = assertThrows(RecordDecoder.UndecodableRecord.class,
         () -> DECODER.decode("t", new byte[] {0, 0, 0, 0, 1, 2, 3})).getMessage();
     assertTrue(avro.contains("Confluent Avro") && avro.contains("--registry"), avro);
+  }
+
+  @Test
+  void anUnreachableRegistryIsNotABadRecordButAReasonToStop() {
+    RegistryConfig nowhere = RegistryConfig.of("http://127.0.0.1:1/apis/ccompat/v7").withDeadline(java.time.Duration.ofMillis(500));
+    RecordDecoder decoder = new RecordDecoder(CODEC, new RegistryClient(nowhere));
+    String why = assertThrows(RecordDecoder.RegistryUnavailable.class,
+        () -> decoder.decode("t", new byte[] {0, 0, 0, 0, 1, 2, 3})).getMessage();
+    assertTrue(why.contains("127.0.0.1:1"), why);
   }
 }
