@@ -58,13 +58,7 @@ final class ConsumeCommand implements Callable<Integer> {
   boolean printMetadata;
 
   @Mixin
-  KafkaOptions kafka = new KafkaOptions();
-
-  @Mixin
-  RegistryOptions registry = new RegistryOptions();
-
-  @Mixin
-  Common.RepoOptions repo = new Common.RepoOptions();
+  KafkaOptions.Console connection = new KafkaOptions.Console();
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -80,17 +74,17 @@ final class ConsumeCommand implements Callable<Integer> {
     if (group != null && group.isBlank()) {
       throw new ParameterException(spec.commandLine(), "--group must not be empty");
     }
-    Map<String, Object> props = kafka.clientProperties(spec);
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(spec));
-    RegistryClient registryClient = registry.given() ? new RegistryClient(registry.config(spec)) : null;
+    Map<String, Object> props = connection.kafka.clientProperties(spec);
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.kafka.bootstrap(spec));
+    RegistryClient registryClient = connection.registry.given() ? new RegistryClient(connection.registry.config(spec)) : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ContractModel model = repo.loadOrBundled();
+    ContractModel model = connection.repo.loadOrBundled();
     boolean given = topics != null && !topics.isEmpty();
     List<String> names = given ? List.copyOf(topics) : model.catalog().topics().stream().map(Topic::name).toList();
 
     RecordDecoder decoder = new RecordDecoder(new EventJsonCodec(model), registryClient);
-    ConsoleConsumer consumer = new ConsoleConsumer(props, Duration.ofMillis(kafka.brokerTimeoutMs), decoder);
+    ConsoleConsumer consumer = new ConsoleConsumer(props, Duration.ofMillis(connection.kafka.brokerTimeoutMs), decoder);
     ConsoleConsumer.Options options = new ConsoleConsumer.Options(names, given, fromBeginning, group,
         maxMessages == null ? 0 : maxMessages, timeoutMs == null ? null : Duration.ofMillis(timeoutMs), printMetadata);
     // Ctrl-C (or SIGTERM): wake the consumer, then let this thread print its summary before the JVM halts

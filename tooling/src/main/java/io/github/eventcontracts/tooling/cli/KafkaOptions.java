@@ -56,4 +56,16 @@ final class KafkaOptions {
     extra.forEach((k, v) -> props.put(k.toString(), v));
     return props;
   }
+
+  /** Everything produce and consume connect with: brokers, registry, and the contracts repository. */
+  static final class Console {
+    @picocli.CommandLine.Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @picocli.CommandLine.Mixin
+    RegistryOptions registry = new RegistryOptions();
+
+    @picocli.CommandLine.Mixin
+    Common.RepoOptions repo = new Common.RepoOptions();
+  }
 }

@@ -50,13 +50,7 @@ final class ProduceCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Mixin
-  KafkaOptions kafka = new KafkaOptions();
-
-  @Mixin
-  RegistryOptions registry = new RegistryOptions();
-
-  @Mixin
-  Common.RepoOptions repo = new Common.RepoOptions();
+  KafkaOptions.Console connection = new KafkaOptions.Console();
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -76,24 +70,24 @@ final class ProduceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ContractModel model = repo.loadOrBundled();
-    Map<String, Object> props = kafka.clientProperties(spec);
+    ContractModel model = connection.repo.loadOrBundled();
+    Map<String, Object> props = connection.kafka.clientProperties(spec);
     RegistryConfig registryConfig = null;
     if (!dryRun) {
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(spec));
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.kafka.bootstrap(spec));
       List<String> avroTopics = model.catalog().topics().stream()
           .filter(t -> (format != null ? format : t.wireFormat()) == SchemaFormat.AVRO).map(Topic::name).toList();
-      if (registry.given() || !avroTopics.isEmpty()) {
-        if (!registry.given()) {
+      if (connection.registry.given() || !avroTopics.isEmpty()) {
+        if (!connection.registry.given()) {
           throw new ParameterException(spec.commandLine(), "no registry: Avro (the wire format of "
               + String.join(", ", avroTopics) + ") needs it: pass --registry URL or set SCHEMA_REGISTRY_URL, "
               + "or send plain JSON with --format json");
         }
-        registryConfig = registry.config(spec);
+        registryConfig = connection.registry.config(spec);
       }
     }
     ConsoleProducer producer = new ConsoleProducer(model, format, props, registryConfig,
-        Duration.ofMillis(kafka.brokerTimeoutMs));
+        Duration.ofMillis(connection.kafka.brokerTimeoutMs));
     ConsoleProducer.Outcome o;
     String source = file == null ? "-" : file.toString();
     try (InputStream in = file == null ? System.in : Files.newInputStream(file)) {
