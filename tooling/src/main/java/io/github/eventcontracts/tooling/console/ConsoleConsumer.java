@@ -168,6 +168,10 @@ public final class ConsoleConsumer {
           }
         }
         commit(c, options, done);
+        if (out.checkError()) { // nobody reads any more (e.g. piped into head): end as if stopped
+          interrupted = true;
+          break;
+        }
         if (failure != null || options.maxMessages() > 0 && read >= options.maxMessages()) {
           break;
         }
