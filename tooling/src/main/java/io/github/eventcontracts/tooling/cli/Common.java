@@ -85,6 +85,17 @@ final class Common {
       }
       return ContractModel.load(SchemaSource.directory(root.resolve(schemas), schemas));
     }
+
+    /**
+     * The work tree's contracts; outside a contracts repository (and without --repo), the contracts built
+     * into this tool, so that produce and consume also run from the jar alone.
+     */
+    ContractModel loadOrBundled() {
+      if (repo == null && !Files.isRegularFile(root().resolve(schemas).resolve(ContractModel.CATALOG_FILE))) {
+        return ContractModel.bundled();
+      }
+      return load();
+    }
   }
 
   static CompatibilityCheck check(JsonCompatPolicy policy) {

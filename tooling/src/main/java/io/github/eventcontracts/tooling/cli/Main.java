@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "contracts", mixinStandardHelpOptions = true, version = "event-contracts 0.1.0",
     description = "Lint, compatibility gate, registration and topic provisioning for the event contracts.",
     subcommands = {LintCommand.class, CheckCommand.class, CompatCommand.class, RegisterCommand.class,
-        TopicsCommand.class, DocsCommand.class, CommandLine.HelpCommand.class},
+        TopicsCommand.class, DocsCommand.class, ProduceCommand.class, ConsumeCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 clean/compatible, 100 findings, 1 the tool could not judge "
         + "(invalid schema, unreadable baseline, bad arguments)."})
 public final class Main implements Runnable {
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, check, compat, register, topics, docs (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, check, compat, register, topics, docs, produce, consume (see --help)");
   }
 
   public static void main(String[] args) {

@@ -6,13 +6,11 @@ import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.registry.RegistrationPlan;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "register", mixinStandardHelpOptions = true,
@@ -29,32 +27,11 @@ import picocli.CommandLine.Spec;
         "", "Exit codes: 0 registered (or nothing to do), 100 a schema would be or was rejected (409/422), 1 the "
         + "registry could not be used (unreachable, 401/403, bad arguments)."})
 final class RegisterCommand implements Callable<Integer> {
-  @Option(names = "--registry", paramLabel = "URL", defaultValue = "${env:SCHEMA_REGISTRY_URL}",
-      description = "The registry's Confluent-compatible API. Default: $SCHEMA_REGISTRY_URL.")
-  String url;
-
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")
   boolean dryRun;
 
-  @Option(names = "--user", paramLabel = "USER", description = "Basic auth user. Default: $REGISTRY_USER.")
-  String user;
-
-  @Option(names = "--password", paramLabel = "PASSWORD", description = "Basic auth password. Default: $REGISTRY_PASSWORD.")
-  String password;
-
-  @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token. Default: $REGISTRY_TOKEN.")
-  String token;
-
-  @Option(names = "--truststore", paramLabel = "FILE", description = "TLS trust store (PKCS12). Default: $REGISTRY_TRUSTSTORE.")
-  String trustStore;
-
-  @Option(names = "--truststore-password", paramLabel = "PASSWORD",
-      description = "The trust store's password. Default: $REGISTRY_TRUSTSTORE_PASSWORD.")
-  String trustStorePassword;
-
-  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Give up retrying a request after this long. Default: ${DEFAULT-VALUE}.")
-  int deadlineSeconds;
+  @Mixin
+  RegistryOptions registry = new RegistryOptions();
 
   @Option(names = "--subject-template", paramLabel = "TEMPLATE", defaultValue = SubjectNaming.DEFAULT_TEMPLATE,
       description = "Subject of each topic's second format; {topic} and {format} are replaced. Default: ${DEFAULT-VALUE}.")
@@ -71,17 +48,9 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (url == null || url.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "no registry: pass --registry URL or set SCHEMA_REGISTRY_URL");
-    }
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new ParameterException(spec.commandLine(), "--registry '" + url + "' is not an http:// or https:// URL "
-          + "(e.g. http://127.0.0.1:18081/apis/ccompat/v7)");
-    }
+    RegistryConfig config = registry.config(spec);
     PrintWriter out = spec.commandLine().getOut();
     ContractModel model = repo.load();
-    RegistryConfig config = new RegistryConfig(url, user, password, token, trustStore, trustStorePassword, "PKCS12",
-        Duration.ofSeconds(10), Duration.ofSeconds(deadlineSeconds)).withEnvironment(System.getenv());
     RegistryClient client = new RegistryClient(config);
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
     RegistrationPlan plan = RegistrationPlan.plan(model, client, naming, Common.check(policy.policy));

@@ -3,15 +3,11 @@ package io.github.eventcontracts.tooling.cli;
 import io.github.eventcontracts.model.ConsumerGroup;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.tooling.topics.TopicPlan;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -71,15 +67,7 @@ final class TopicsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ContractModel model = repo.load();
     Map<String, Object> props = TopicPlan.adminProperties(bootstrap);
-    if (commandConfig != null) {
-      Properties extra = new Properties();
-      try (InputStream in = Files.newInputStream(commandConfig)) {
-        extra.load(in);
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "cannot read --command-config " + commandConfig + ": " + e.getMessage());
-      }
-      extra.forEach((k, v) -> props.put(k.toString(), v));
-    }
+    props.putAll(KafkaOptions.load(spec, commandConfig));
     try (Admin admin = Admin.create(props)) {
       TopicPlan plan = TopicPlan.plan(model.catalog(), admin, replicationOverride, increasePartitions);
       out.println("Kafka " + bootstrap + (dryRun ? " (dry run: nothing will be changed)" : "")

@@ -143,7 +143,7 @@ class BrokerFailureIT {
       if (killed != null && LocalStack.stack("up", "--brokers", "3") != 0) {
         System.err.println("BrokerFailureIT: could not start " + killed + " again: scripts/stack up --brokers 3 failed");
       }
-      ProduceConsumeIT.cleanUp(prefix, topics);
+      Topics.cleanUp(prefix, topics);
     }
   }
 }

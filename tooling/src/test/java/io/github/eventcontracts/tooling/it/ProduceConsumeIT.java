@@ -127,7 +127,7 @@ class ProduceConsumeIT {
         }
       }
     } finally {
-      cleanUp(prefix, model.catalog().topics().stream().map(Topic::name).toList());
+      Topics.cleanUp(prefix, model.catalog().topics().stream().map(Topic::name).toList());
     }
   }
 
@@ -181,17 +181,7 @@ class ProduceConsumeIT {
         assertEquals(sent.stream().map(s -> json.encode(s.event())).sorted().toList(), payloads);
       }
     } finally {
-      cleanUp(prefix, List.of(topic));
-    }
-  }
-
-  /** Leaves the shared stack as the test found it: no subjects and no topics of this test's prefix. */
-  static void cleanUp(String prefix, List<String> topics) {
-    Topics.deleteSubjects(LocalStack.REGISTRY, prefix);
-    try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
-      admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) { // best effort, never masking the test's own outcome
-      System.err.println("ProduceConsumeIT: could not delete the topics " + topics + ": " + e);
+      Topics.cleanUp(prefix, List.of(topic));
     }
   }
 

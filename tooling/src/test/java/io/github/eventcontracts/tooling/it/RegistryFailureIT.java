@@ -123,7 +123,7 @@ class RegistryFailureIT {
       if (stopped || frozen) {
         LocalStack.stack("up");
       }
-      ProduceConsumeIT.cleanUp(prefix, topics);
+      Topics.cleanUp(prefix, topics);
     }
   }
 

@@ -42,6 +42,17 @@ final class Topics {
     return Files.readString(repo.dir.resolve("prefix"));
   }
 
+  /** Leaves the shared stack as a test found it: no subjects of the prefix and none of the given topics. */
+  static void cleanUp(String prefix, java.util.List<String> topics) {
+    deleteSubjects(LocalStack.REGISTRY, prefix);
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        io.github.eventcontracts.tooling.topics.TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
+      admin.deleteTopics(topics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) { // best effort, never masking the test's own outcome
+      System.err.println("could not delete the topics " + topics + ": " + e);
+    }
+  }
+
   /**
    * Deletes (soft, then permanently) every registry subject of the prefix, so that a test leaves the shared
    * registry as it found it: the gate against {@code registry:URL} reads every subject there, and one left by
