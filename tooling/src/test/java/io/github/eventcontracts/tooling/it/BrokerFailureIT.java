@@ -65,7 +65,11 @@ class BrokerFailureIT {
       assertEquals(0, created.exit(), created.out() + created.err());
       assertTrue(created.out().contains("replication 3, retention.ms 604800000, min.insync.replicas 2, "
           + "unclean.leader.election.enable false"), created.out());
-      TopicDescription before = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+      // a new topic reaches every broker a moment after creation: wait for full ISRs before the kill
+      Faults.await("every partition of the new topics to have its ISR of 3", WAIT,
+          () -> Faults.underReplicated(admin, topics).isEmpty(),
+          () -> String.join("; ", Faults.underReplicated(admin, topics)));
+      TopicDescription before = Faults.describeCreated(admin, List.of(topic)).get(topic);
       before.partitions().forEach(p -> assertEquals(3, p.isr().size(), "ISR before the kill: " + p));
       ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
       assertEquals("2", admin.describeConfigs(List.of(r)).all().get(30, TimeUnit.SECONDS).get(r)

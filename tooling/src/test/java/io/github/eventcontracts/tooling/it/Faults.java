@@ -94,6 +94,30 @@ final class Faults {
     }
   }
 
+  /**
+   * Describes {@code topics}, waiting (at most 30 s) until every broker knows them: on a multi-broker cluster a
+   * topic reaches each broker's metadata a moment after it is created, and until then it is "unknown".
+   */
+  static Map<String, TopicDescription> describeCreated(Admin admin, List<String> topics) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw new AssertionError("cannot describe " + topics + ": " + e, e);
+        }
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted describing " + topics, e);
+      }
+    }
+  }
+
   /** The partitions of {@code topics} whose ISR is not their full replica set, as "topic-p isr [..] of [..]". */
   static List<String> underReplicated(Admin admin, List<String> topics) {
     try {

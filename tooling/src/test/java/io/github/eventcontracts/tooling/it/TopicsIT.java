@@ -45,8 +45,8 @@ class TopicsIT {
     assertTrue(first.out().contains("min.insync.replicas 1 instead of the catalog's 2"), first.out());
 
     try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.BOOTSTRAP))) {
-      Map<String, TopicDescription> d = admin.describeTopics(java.util.List.of(t + "skill.created", t + "validation.completed"))
-          .allTopicNames().get(30, TimeUnit.SECONDS);
+      Map<String, TopicDescription> d = Faults.describeCreated(admin,
+          java.util.List.of(t + "skill.created", t + "validation.completed"));
       assertEquals(3, d.get(t + "skill.created").partitions().size());
       ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t + "validation.completed");
       Config c = admin.describeConfigs(java.util.List.of(r)).all().get(30, TimeUnit.SECONDS).get(r);
