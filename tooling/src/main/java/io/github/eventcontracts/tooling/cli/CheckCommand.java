@@ -54,6 +54,7 @@ final class CheckCommand extends FindingsCommand {
     baseline.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     Gate.Result result = new Gate(Common.check(policy.policy)).evaluate(model, baseline);
     List<Finding> findings = result.findings();
+    result.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     int subjects = model.events().size() * 2;
     format.format.printAccepted(result.accepted(), spec.commandLine().getOut());
     String accepted = result.accepted().isEmpty() ? ""

@@ -29,6 +29,7 @@ public final class Acceptance {
 
   private final Catalog catalog;
   private final Set<AcceptedChange> used = new LinkedHashSet<>();
+  private final Set<AcceptedChange> applicable = new LinkedHashSet<>();
 
   public Acceptance(Catalog catalog) {
     this.catalog = catalog;
@@ -37,6 +38,11 @@ public final class Acceptance {
   /** Splits the findings of one subject; both lists are merged to one finding per root cause. */
   public Split apply(String topic, SchemaFormat format, List<SchemaVersion> previous, List<Judged> judged,
       String currentFile) {
+    for (AcceptedChange a : catalog.acceptedChanges()) {
+      if (a.topic().equals(topic) && a.format() == format && lastIndexOf(previous, format, a.against()) >= 0) {
+        applicable.add(a);
+      }
+    }
     List<Judged> kept = new ArrayList<>();
     List<Judged> accepted = new ArrayList<>();
     List<AcceptedChange> by = new ArrayList<>();
@@ -95,17 +101,35 @@ public final class Acceptance {
     return -1;
   }
 
-  /** Every entry that accepted nothing in the subjects applied so far, as findings at the entry. */
+  /**
+   * Every entry that applies to the baseline (it holds the version the entry names) and accepted nothing, as
+   * findings at the entry: the break it was written for is gone, or its rule or path is wrong.
+   */
   public List<Finding> unused(String baselineDescription) {
     List<Finding> out = new ArrayList<>();
     for (AcceptedChange a : catalog.acceptedChanges()) {
-      if (!used.contains(a)) {
+      if (applicable.contains(a) && !used.contains(a)) {
         out.add(Finding.at(UNUSED, catalog.source(), a.pointer(), Catalog.ACCEPTED_BREAKING_CHANGES + "[" + a.index() + "]",
             "the accepted breaking change " + a.rule() + " of " + a.topic() + " " + a.format().key()
                 + (a.path().isEmpty() ? "" : " at " + a.path()) + " against " + a.against() + " matches no finding against "
-                + baselineDescription + " (no such finding, or no earlier version with that fingerprint at the level "
-                + "compared)",
+                + baselineDescription + ", which holds that version",
             "delete the entry; if the finding is still reported, copy its rule, path and 'against' exactly"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Entries that do not apply to this baseline, because it does not hold the version they name (a fresh
+   * registry, a repository without that history): a note each. They accept nothing here, so they cannot let
+   * anything through; a mistyped fingerprint leaves its finding standing.
+   */
+  public List<String> notApplicable(String baselineDescription) {
+    List<String> out = new ArrayList<>();
+    for (AcceptedChange a : catalog.acceptedChanges()) {
+      if (!applicable.contains(a)) {
+        out.add(where(a) + ": the accepted breaking change " + a.rule() + " of " + a.topic() + " " + a.format().key()
+            + " does not apply to " + baselineDescription + ": it holds no version " + a.against());
       }
     }
     return out;

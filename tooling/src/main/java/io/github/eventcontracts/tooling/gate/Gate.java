@@ -41,8 +41,9 @@ public final class Gate {
    *
    * @param findings what breaks (an exit code 100 when not empty), including accepted-change entries that matched nothing
    * @param accepted breaking findings accepted by the catalog's accepted_breaking_changes, each with its reason
+   * @param notes    accepted_breaking_changes entries that do not apply to this baseline, for the user
    */
-  public record Result(List<Finding> findings, List<Accepted> accepted) {}
+  public record Result(List<Finding> findings, List<Accepted> accepted, List<String> notes) {}
 
   public List<Finding> run(ContractModel current, Baseline baseline) {
     return evaluate(current, baseline).findings();
@@ -113,7 +114,7 @@ public final class Gate {
     // in reading order: by file, then line and column
     findings.sort(READING_ORDER);
     accepted.sort(java.util.Comparator.comparing(Accepted::finding, READING_ORDER));
-    return new Result(findings, accepted);
+    return new Result(findings, accepted, acceptance.notApplicable(baseline.description()));
   }
 
   /** Catalog changes that break consumers or weaken the gate itself: levels lowered, wire format or key changed. */
