@@ -95,7 +95,7 @@ final class RegisterCommand implements Callable<Integer> {
       e.accepted().forEach(r -> out.println("      " + r));
       if (e.lowersLevel()) {
         out.println("      level lowered to NONE for this one registration, then restored to " + e.level()
-            + " (the registry refuses only what the catalog accepts)");
+            + " (every breaking finding is accepted in the catalog)");
       }
     }
     int planned = plan.plannedWrites();

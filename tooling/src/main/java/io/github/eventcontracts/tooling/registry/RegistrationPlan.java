@@ -42,8 +42,8 @@ public final class RegistrationPlan {
    * @param level         the level the catalog gives the subject
    * @param reasons       the registry's reasons when REJECTED
    * @param accepted      breaking findings accepted by the catalog's accepted_breaking_changes, with the entry and reason
-   * @param lowersLevel   the registry refuses the new version for accepted findings only: its level is set to NONE
-   *                      for this one registration and restored to {@code level} right after
+   * @param lowersLevel   every breaking finding of the new version is accepted in the catalog: the subject's level is
+   *                      set to NONE for this one registration and restored to {@code level} right after
    */
   public record Entry(String subject, String topic, SchemaFormat format, String schema, Action action, int version,
       String currentLevel, CompatibilityLevel level, List<String> reasons, List<String> accepted, boolean lowersLevel) {
@@ -114,19 +114,16 @@ public final class RegistrationPlan {
             split.findings().forEach(x -> reasons.add("gate: " + x));
             split.accepted().forEach(a -> accepted.add("accepted: " + a.finding().ruleId()
                 + (a.finding().path().isEmpty() ? "" : " at " + a.finding().path()) + " (" + a.by() + ": " + a.reason() + ")"));
-            RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
             // the registry cannot be told which finding is accepted: when our own engines find nothing but accepted
-            // findings, its refusal is taken to be theirs, and the level is lowered for this one registration
-            lowersLevel = !c.compatible() && split.findings().isEmpty() && !split.accepted().isEmpty();
-            List<String> registryReasons = new ArrayList<>();
-            c.messages().forEach(m -> registryReasons.add("registry: " + m));
-            if (!c.compatible() && c.messages().isEmpty()) {
-              registryReasons.add("registry: incompatible at the subject's level " + currentLevel + " (no reason given)");
-            }
-            if (lowersLevel) {
-              registryReasons.forEach(r -> accepted.add(r + " (accepted with the findings above)"));
-            } else {
-              reasons.addAll(registryReasons);
+            // findings, the version is registered at level NONE (restored right after) without asking the registry,
+            // whose own verdict would only be about those findings (and Apicurio 2.4 cannot judge draft 2020-12)
+            lowersLevel = split.findings().isEmpty() && !split.accepted().isEmpty();
+            if (!lowersLevel) {
+              RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
+              c.messages().forEach(m -> reasons.add("registry: " + m));
+              if (!c.compatible() && c.messages().isEmpty()) {
+                reasons.add("registry: incompatible at the subject's level " + currentLevel + " (no reason given)");
+              }
             }
             action = reasons.isEmpty() ? Action.NEW_VERSION : Action.REJECTED;
           }
