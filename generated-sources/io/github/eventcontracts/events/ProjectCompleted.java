@@ -17,7 +17,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
   private static final long serialVersionUID = -6484293772935015068L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"ProjectCompleted\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic project.completed when project generation completes.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always project.completed.\",\"default\":\"project.completed\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, UTC; RFC 3339 in JSON.\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"ProjectCompletedData\",\"doc\":\"How project generation ended.\",\"fields\":[{\"name\":\"project_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the project; the message key.\"},{\"name\":\"duration_ms\",\"type\":\"long\",\"doc\":\"How long generation took, in milliseconds.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"ProjectCompletionStatus\",\"doc\":\"Outcome of project generation. unknown is the fallback for symbols a reader does not know yet; producers never send it.\",\"symbols\":[\"success\",\"failure\",\"cancelled\",\"unknown\"],\"default\":\"unknown\"},\"doc\":\"Outcome of the generation.\"}]},\"doc\":\"The event's payload.\"}]}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"ProjectCompleted\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic project.completed when project generation completes.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always project.completed.\",\"default\":\"project.completed\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec=\\\"milliseconds\\\").\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"ProjectCompletedData\",\"doc\":\"How project generation ended.\",\"fields\":[{\"name\":\"project_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the project; the message key.\"},{\"name\":\"duration_ms\",\"type\":\"long\",\"doc\":\"How long generation took, in milliseconds.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"ProjectCompletionStatus\",\"doc\":\"Outcome of project generation. unknown is the fallback for symbols a reader does not know yet; producers never send it.\",\"symbols\":[\"success\",\"failure\",\"cancelled\",\"unknown\"],\"default\":\"unknown\"},\"doc\":\"Outcome of the generation.\"}]},\"doc\":\"The event's payload.\"}]}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
@@ -81,7 +81,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
   private java.util.UUID event_id;
   /** Name of the event; always project.completed. */
   private java.lang.String event_type;
-  /** When the event happened, UTC; RFC 3339 in JSON. */
+  /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
   private java.time.Instant timestamp;
   /** The event's payload. */
   private io.github.eventcontracts.events.ProjectCompletedData data;
@@ -97,7 +97,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
    * All-args constructor.
    * @param event_id Unique id of this event (UUID); consumers use it to drop duplicates.
    * @param event_type Name of the event; always project.completed.
-   * @param timestamp When the event happened, UTC; RFC 3339 in JSON.
+   * @param timestamp When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param data The event's payload.
    */
   public ProjectCompleted(java.util.UUID event_id, java.lang.String event_type, java.time.Instant timestamp, io.github.eventcontracts.events.ProjectCompletedData data) {
@@ -190,7 +190,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
   /**
    * Gets the value of the 'timestamp' field.
-   * @return When the event happened, UTC; RFC 3339 in JSON.
+   * @return When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    */
   public java.time.Instant getTimestamp() {
     return timestamp;
@@ -199,7 +199,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
   /**
    * Sets the value of the 'timestamp' field.
-   * When the event happened, UTC; RFC 3339 in JSON.
+   * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param value the value to set.
    */
   public void setTimestamp(java.time.Instant value) {
@@ -269,7 +269,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
     private java.util.UUID event_id;
     /** Name of the event; always project.completed. */
     private java.lang.String event_type;
-    /** When the event happened, UTC; RFC 3339 in JSON. */
+    /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
     private java.time.Instant timestamp;
     /** The event's payload. */
     private io.github.eventcontracts.events.ProjectCompletedData data;
@@ -422,7 +422,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
     /**
       * Gets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return The value.
       */
     public java.time.Instant getTimestamp() {
@@ -432,7 +432,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
     /**
       * Sets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @param value The value of 'timestamp'.
       * @return This builder.
       */
@@ -445,7 +445,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
     /**
       * Checks whether the 'timestamp' field has been set.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return True if the 'timestamp' field has been set, false otherwise.
       */
     public boolean hasTimestamp() {
@@ -455,7 +455,7 @@ public class ProjectCompleted extends org.apache.avro.specific.SpecificRecordBas
 
     /**
       * Clears the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return This builder.
       */
     public io.github.eventcontracts.events.ProjectCompleted.Builder clearTimestamp() {

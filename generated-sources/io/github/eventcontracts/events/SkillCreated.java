@@ -17,7 +17,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
   private static final long serialVersionUID = -1000779660506659919L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"SkillCreated\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic skill.created when a new skill is created.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always skill.created.\",\"default\":\"skill.created\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, UTC; RFC 3339 in JSON.\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"SkillCreatedData\",\"doc\":\"The skill that was created.\",\"fields\":[{\"name\":\"skill_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the new skill; the message key.\"},{\"name\":\"name\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the skill.\"},{\"name\":\"description\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Free-text description; absent when the producer has none.\",\"default\":null},{\"name\":\"category\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Category the skill belongs to; absent when uncategorised.\",\"default\":null}]},\"doc\":\"The event's payload.\"}]}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"SkillCreated\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic skill.created when a new skill is created.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always skill.created.\",\"default\":\"skill.created\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec=\\\"milliseconds\\\").\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"SkillCreatedData\",\"doc\":\"The skill that was created.\",\"fields\":[{\"name\":\"skill_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the new skill; the message key.\"},{\"name\":\"name\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the skill.\"},{\"name\":\"description\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Free-text description; absent when the producer has none.\",\"default\":null},{\"name\":\"category\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Category the skill belongs to; absent when uncategorised.\",\"default\":null}]},\"doc\":\"The event's payload.\"}]}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
@@ -81,7 +81,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
   private java.util.UUID event_id;
   /** Name of the event; always skill.created. */
   private java.lang.String event_type;
-  /** When the event happened, UTC; RFC 3339 in JSON. */
+  /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
   private java.time.Instant timestamp;
   /** The event's payload. */
   private io.github.eventcontracts.events.SkillCreatedData data;
@@ -97,7 +97,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
    * All-args constructor.
    * @param event_id Unique id of this event (UUID); consumers use it to drop duplicates.
    * @param event_type Name of the event; always skill.created.
-   * @param timestamp When the event happened, UTC; RFC 3339 in JSON.
+   * @param timestamp When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param data The event's payload.
    */
   public SkillCreated(java.util.UUID event_id, java.lang.String event_type, java.time.Instant timestamp, io.github.eventcontracts.events.SkillCreatedData data) {
@@ -190,7 +190,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
   /**
    * Gets the value of the 'timestamp' field.
-   * @return When the event happened, UTC; RFC 3339 in JSON.
+   * @return When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    */
   public java.time.Instant getTimestamp() {
     return timestamp;
@@ -199,7 +199,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
   /**
    * Sets the value of the 'timestamp' field.
-   * When the event happened, UTC; RFC 3339 in JSON.
+   * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param value the value to set.
    */
   public void setTimestamp(java.time.Instant value) {
@@ -269,7 +269,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
     private java.util.UUID event_id;
     /** Name of the event; always skill.created. */
     private java.lang.String event_type;
-    /** When the event happened, UTC; RFC 3339 in JSON. */
+    /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
     private java.time.Instant timestamp;
     /** The event's payload. */
     private io.github.eventcontracts.events.SkillCreatedData data;
@@ -422,7 +422,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
     /**
       * Gets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return The value.
       */
     public java.time.Instant getTimestamp() {
@@ -432,7 +432,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
     /**
       * Sets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @param value The value of 'timestamp'.
       * @return This builder.
       */
@@ -445,7 +445,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
     /**
       * Checks whether the 'timestamp' field has been set.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return True if the 'timestamp' field has been set, false otherwise.
       */
     public boolean hasTimestamp() {
@@ -455,7 +455,7 @@ public class SkillCreated extends org.apache.avro.specific.SpecificRecordBase im
 
     /**
       * Clears the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return This builder.
       */
     public io.github.eventcontracts.events.SkillCreated.Builder clearTimestamp() {

@@ -17,7 +17,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
   private static final long serialVersionUID = 338259915914140912L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"ValidationCompleted\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic validation.completed when the validation of a project finishes.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always validation.completed.\",\"default\":\"validation.completed\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, UTC; RFC 3339 in JSON.\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"ValidationCompletedData\",\"doc\":\"The result of validating a project.\",\"fields\":[{\"name\":\"validation_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of this validation run.\"},{\"name\":\"project_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the validated project; the message key.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"ValidationStatus\",\"doc\":\"Verdict of a validation run: passed, failed (tests failed) or error (the run itself broke). unknown is the fallback for symbols a reader does not know yet; producers never send it.\",\"symbols\":[\"passed\",\"failed\",\"error\",\"unknown\"],\"default\":\"unknown\"},\"doc\":\"Overall verdict of the validation.\"},{\"name\":\"tests_passed\",\"type\":\"int\",\"doc\":\"Number of tests that passed.\"},{\"name\":\"tests_failed\",\"type\":\"int\",\"doc\":\"Number of tests that failed.\"}]},\"doc\":\"The event's payload.\"}]}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"ValidationCompleted\",\"namespace\":\"io.github.eventcontracts.events\",\"doc\":\"Published on topic validation.completed when the validation of a project finishes.\",\"fields\":[{\"name\":\"event_id\",\"type\":{\"type\":\"string\",\"logicalType\":\"uuid\"},\"doc\":\"Unique id of this event (UUID); consumers use it to drop duplicates.\"},{\"name\":\"event_type\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Name of the event; always validation.completed.\",\"default\":\"validation.completed\"},{\"name\":\"timestamp\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec=\\\"milliseconds\\\").\"},{\"name\":\"data\",\"type\":{\"type\":\"record\",\"name\":\"ValidationCompletedData\",\"doc\":\"The result of validating a project.\",\"fields\":[{\"name\":\"validation_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of this validation run.\"},{\"name\":\"project_id\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Id of the validated project; the message key.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"ValidationStatus\",\"doc\":\"Verdict of a validation run: passed, failed (tests failed) or error (the run itself broke). unknown is the fallback for symbols a reader does not know yet; producers never send it.\",\"symbols\":[\"passed\",\"failed\",\"error\",\"unknown\"],\"default\":\"unknown\"},\"doc\":\"Overall verdict of the validation.\"},{\"name\":\"tests_passed\",\"type\":\"int\",\"doc\":\"Number of tests that passed.\"},{\"name\":\"tests_failed\",\"type\":\"int\",\"doc\":\"Number of tests that failed.\"}]},\"doc\":\"The event's payload.\"}]}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
@@ -81,7 +81,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
   private java.util.UUID event_id;
   /** Name of the event; always validation.completed. */
   private java.lang.String event_type;
-  /** When the event happened, UTC; RFC 3339 in JSON. */
+  /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
   private java.time.Instant timestamp;
   /** The event's payload. */
   private io.github.eventcontracts.events.ValidationCompletedData data;
@@ -97,7 +97,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
    * All-args constructor.
    * @param event_id Unique id of this event (UUID); consumers use it to drop duplicates.
    * @param event_type Name of the event; always validation.completed.
-   * @param timestamp When the event happened, UTC; RFC 3339 in JSON.
+   * @param timestamp When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param data The event's payload.
    */
   public ValidationCompleted(java.util.UUID event_id, java.lang.String event_type, java.time.Instant timestamp, io.github.eventcontracts.events.ValidationCompletedData data) {
@@ -190,7 +190,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
   /**
    * Gets the value of the 'timestamp' field.
-   * @return When the event happened, UTC; RFC 3339 in JSON.
+   * @return When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    */
   public java.time.Instant getTimestamp() {
     return timestamp;
@@ -199,7 +199,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
   /**
    * Sets the value of the 'timestamp' field.
-   * When the event happened, UTC; RFC 3339 in JSON.
+   * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
    * @param value the value to set.
    */
   public void setTimestamp(java.time.Instant value) {
@@ -269,7 +269,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
     private java.util.UUID event_id;
     /** Name of the event; always validation.completed. */
     private java.lang.String event_type;
-    /** When the event happened, UTC; RFC 3339 in JSON. */
+    /** When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds"). */
     private java.time.Instant timestamp;
     /** The event's payload. */
     private io.github.eventcontracts.events.ValidationCompletedData data;
@@ -422,7 +422,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
     /**
       * Gets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return The value.
       */
     public java.time.Instant getTimestamp() {
@@ -432,7 +432,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
     /**
       * Sets the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @param value The value of 'timestamp'.
       * @return This builder.
       */
@@ -445,7 +445,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
     /**
       * Checks whether the 'timestamp' field has been set.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return True if the 'timestamp' field has been set, false otherwise.
       */
     public boolean hasTimestamp() {
@@ -455,7 +455,7 @@ public class ValidationCompleted extends org.apache.avro.specific.SpecificRecord
 
     /**
       * Clears the value of the 'timestamp' field.
-      * When the event happened, UTC; RFC 3339 in JSON.
+      * When the event happened, in UTC milliseconds. In JSON an RFC 3339 date-time with at most 3 fraction digits and an offset of Z or +hh:mm/-hh:mm (the JSON Schema's pattern states the rule); Python writes it with isoformat(timespec="milliseconds").
       * @return This builder.
       */
     public io.github.eventcontracts.events.ValidationCompleted.Builder clearTimestamp() {

@@ -320,7 +320,13 @@ public final class EventJsonCodec {
     throw new EventValidationException(entry.contract().eventType(), violations);
   }
 
-  /** JSON to Avro value; checks what JSON Schema cannot express (int range, timestamp precision). */
+  /**
+   * JSON to Avro value, for a payload the JSON Schema has accepted. Every rule is stated by the schema (the
+   * integer bounds of the Avro types, the timestamp pattern): nothing is refused here that the schema
+   * accepts, which {@code SchemaCodecAgreementTest} proves on generated payloads and lint rule
+   * AVRO_JSON_MISMATCH guards. A value the schema let through and Avro cannot hold is still never read
+   * silently wrong: it is a violation that says the contract itself is at fault.
+   */
   private Object read(org.apache.avro.Schema s, JsonNode v, String path, List<Violation> violations) {
     String logical = s.getLogicalType() == null ? "" : s.getLogicalType().getName();
     switch (s.getType()) {
@@ -358,25 +364,15 @@ public final class EventJsonCodec {
       }
       case LONG:
         if (logical.startsWith("timestamp")) {
-          try {
-            Instant t = parseTimestamp(v.textValue());
-            if (logical.equals("timestamp-millis") && t.getNano() % 1_000_000 != 0) {
-              violations.add(new Violation(path, "has sub-millisecond digits, which this field (timestamp-millis) "
-                  + "cannot hold; send at most 3 fractional digits"));
-            }
-            return t;
-          } catch (DateTimeParseException e) {
-            violations.add(new Violation(path, "is not an RFC 3339 date-time: " + e.getMessage()));
-            return null;
-          }
+          return timestamp(v.textValue(), logical, path, violations);
         }
         if (!v.canConvertToLong()) {
-          violations.add(new Violation(path, "does not fit a 64-bit integer"));
+          violations.add(contractBug(path, v, "a 64-bit Avro long"));
         }
         return v.longValue();
       case INT:
         if (!v.canConvertToInt()) {
-          violations.add(new Violation(path, "does not fit a 32-bit integer"));
+          violations.add(contractBug(path, v, "a 32-bit Avro int"));
         }
         return v.intValue();
       case BOOLEAN:
@@ -438,6 +434,31 @@ public final class EventJsonCodec {
       v = v * 10 + (ch - '0');
     }
     return v;
+  }
+
+  /**
+   * An RFC 3339 date-time, normalised to a UTC instant. The schema's pattern allows 0 to 3 fraction digits
+   * (timestamp-millis) and offsets within 18:00, which is what {@link OffsetDateTime} reads, lower-case
+   * {@code t} and {@code z} included.
+   */
+  private static Instant timestamp(String text, String logical, String path, List<Violation> violations) {
+    try {
+      Instant t = parseTimestamp(text);
+      if (logical.equals("timestamp-millis") && t.getNano() % 1_000_000 != 0) {
+        violations.add(new Violation(path, "has sub-millisecond digits, which timestamp-millis cannot hold, yet the "
+            + "JSON Schema accepted them: the contract is inconsistent (lint AVRO_JSON_MISMATCH); report it"));
+      }
+      return t;
+    } catch (DateTimeParseException e) {
+      violations.add(new Violation(path, "is accepted by the JSON Schema but cannot be read as a date-time ("
+          + e.getMessage() + "): the contract is inconsistent (lint AVRO_JSON_MISMATCH); report it"));
+      return null;
+    }
+  }
+
+  private static Violation contractBug(String path, JsonNode v, String avroType) {
+    return new Violation(path, "is accepted by the JSON Schema but " + v.asText() + " does not fit " + avroType
+        + ": the contract is inconsistent (lint AVRO_JSON_MISMATCH); report it");
   }
 
   /** Avro value to JSON; optional fields that are null are left out, as the seed's producer does. */

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class Catalog {
   public static final String RULE = "CATALOG_INVALID";
+  public static final String ACCEPTED_BREAKING_CHANGES = "accepted_breaking_changes";
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final SourceDocument source;
   private final Map<String, Topic> topics;
   private final Map<String, ConsumerGroup> groups;
   private final List<Suppression> suppressions;
+  private List<AcceptedChange> acceptedChanges = List.of();
 
   private Catalog(SourceDocument source, Map<String, Topic> topics, Map<String, ConsumerGroup> groups,
       List<Suppression> suppressions) {
@@ -69,6 +71,11 @@ public final class Catalog {
 
   public List<Suppression> suppressions() {
     return suppressions;
+  }
+
+  /** Breaking changes accepted on purpose ({@code accepted_breaking_changes}), in catalog order. */
+  public List<AcceptedChange> acceptedChanges() {
+    return acceptedChanges;
   }
 
   /** The folder that schema paths are relative to, as shown to users ({@code schemas}). */
@@ -116,9 +123,9 @@ public final class Catalog {
       }
       for (var it = root.fieldNames(); it.hasNext(); ) {
         String k = it.next();
-        if (!List.of("defaults", "topics", "consumer_groups", "suppressions").contains(k)) {
+        if (!List.of("defaults", "topics", "consumer_groups", "suppressions", ACCEPTED_BREAKING_CHANGES).contains(k)) {
           problem("/" + k, "unknown top-level key '" + k + "'",
-              "use defaults, topics, consumer_groups or suppressions");
+              "use defaults, topics, consumer_groups, suppressions or " + ACCEPTED_BREAKING_CHANGES);
         }
       }
       JsonNode defaults = root.path("defaults");
@@ -173,7 +180,71 @@ public final class Catalog {
           suppressions.add(new Suppression(rule, baseDirOf(doc) + file, path, reason));
         }
       }
-      return new Catalog(doc, topics, groups, suppressions);
+      Catalog catalog = new Catalog(doc, topics, groups, suppressions);
+      catalog.acceptedChanges = acceptedChanges(root, topics);
+      return catalog;
+    }
+
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{16}");
+
+    /** {@code accepted_breaking_changes}: each entry names a rule, a subject, the version it accepts breaking and why. */
+    private List<AcceptedChange> acceptedChanges(JsonNode root, Map<String, Topic> topics) {
+      List<AcceptedChange> out = new ArrayList<>();
+      JsonNode list = root.path(ACCEPTED_BREAKING_CHANGES);
+      if (!list.isMissingNode() && !list.isArray()) {
+        problem("/" + ACCEPTED_BREAKING_CHANGES, ACCEPTED_BREAKING_CHANGES + " must be a list",
+            "write '" + ACCEPTED_BREAKING_CHANGES + ": []' when there are none");
+        return out;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String ptr = "/" + ACCEPTED_BREAKING_CHANGES + "/" + i;
+        JsonNode e = list.get(i);
+        if (!e.isObject()) {
+          problem(ptr, "an accepted breaking change must be a mapping", "give it rule, topic, format, against and reason");
+          continue;
+        }
+        int before = findings.size();
+        for (var it = e.fieldNames(); it.hasNext(); ) {
+          String k = it.next();
+          if (!List.of("rule", "topic", "format", "path", "against", "reason").contains(k)) {
+            problem(ptr + "/" + k, "unknown key '" + k + "' in an accepted breaking change",
+                "use rule, topic, format, path (optional), against and reason");
+          }
+        }
+        String rule = text(e, ptr, "rule", true);
+        String topic = text(e, ptr, "topic", true);
+        String format = text(e, ptr, "format", true);
+        String path = text(e, ptr, "path", false);
+        String against = text(e, ptr, "against", true);
+        String reason = text(e, ptr, "reason", true);
+        if (rule != null && !RULE_ID.matcher(rule).matches()) {
+          problem(ptr + "/rule", "'" + rule + "' is not a rule id", "copy the RULE_ID of the gate's finding");
+        }
+        if (topic != null && !topics.containsKey(topic)) {
+          problem(ptr + "/topic", "topic '" + topic + "' is not in the catalog", "name one of " + topics.keySet());
+        }
+        SchemaFormat f = null;
+        if (format != null) {
+          try {
+            f = SchemaFormat.fromKey(format);
+          } catch (IllegalArgumentException x) {
+            problem(ptr + "/format", x.getMessage(), "write avro or json");
+          }
+        }
+        if (against != null && !FINGERPRINT.matcher(against).matches()) {
+          problem(ptr + "/against", "'" + against + "' is not a schema version's fingerprint",
+              "copy the 'against: sha256:…' the gate prints with the finding (16 hex digits)");
+        }
+        if (reason != null && reason.isBlank()) {
+          problem(ptr + "/reason", "an accepted breaking change needs a written reason",
+              "say why the readers are not broken, or how they were told");
+        }
+        if (findings.size() == before) {
+          out.add(new AcceptedChange(i, rule, topic, f, path == null ? "" : path, against, reason));
+        }
+      }
+      return out;
     }
 
     private static String baseDirOf(SourceDocument doc) {

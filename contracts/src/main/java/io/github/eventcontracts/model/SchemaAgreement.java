@@ -1,6 +1,8 @@
 package io.github.eventcontracts.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +13,9 @@ import org.apache.avro.Schema;
 
 /**
  * Checks that the Avro schema and the JSON Schema of an event say the same thing: the same field names,
- * the same required/optional split, matching types and the same enum symbols, at every level. Each
+ * the same required/optional split, matching types and the same enum symbols, at every level; and that
+ * the JSON Schema is never looser than Avro: integers within the Avro int/long range, timestamps no finer
+ * than the logical type (a {@code pattern}). Each
  * disagreement is a finding located in the Avro file that also names the JSON Schema file and line.
  */
 public final class SchemaAgreement {
@@ -151,6 +155,8 @@ public final class SchemaAgreement {
         if (lt != null && lt.getName().startsWith("timestamp")) {
           if (!types.contains("string") || !format.equals("date-time")) {
             expect(avroPtr, jsonPtr, path, "a timestamp", "string with \"format\": \"date-time\"");
+          } else {
+            timestampPattern(lt.getName(), avroPtr, json, jsonPtr, path);
           }
         } else if (lt != null && lt.getName().equals("date")) {
           if (!types.contains("string") || !format.equals("date")) {
@@ -158,6 +164,8 @@ public final class SchemaAgreement {
           }
         } else if (!types.contains("integer")) {
           expect(avroPtr, jsonPtr, path, "an integer (" + avro.getType().getName() + ")", "integer");
+        } else {
+          integerBounds(avro.getType(), avroPtr, json, jsonPtr, path);
         }
       }
       case FLOAT, DOUBLE -> {
@@ -172,6 +180,112 @@ public final class SchemaAgreement {
       }
       default -> mismatch(avroPtr, jsonPtr, path, "Avro type " + avro.getType().getName()
           + " has no JSON Schema counterpart in this project", "use a type listed in the README's type table");
+    }
+  }
+
+  private static final BigDecimal[] INT_RANGE = {BigDecimal.valueOf(Integer.MIN_VALUE), BigDecimal.valueOf(Integer.MAX_VALUE)};
+  private static final BigDecimal[] LONG_RANGE = {BigDecimal.valueOf(Long.MIN_VALUE), BigDecimal.valueOf(Long.MAX_VALUE)};
+
+  /**
+   * A JSON integer must not allow a value its Avro int or long cannot hold: its lowest and highest allowed
+   * integers ({@code minimum}/{@code exclusiveMinimum}, {@code maximum}/{@code exclusiveMaximum}) must lie
+   * within the Avro type's range. A tighter range is fine.
+   */
+  private void integerBounds(Schema.Type type, String avroPtr, JsonNode json, String jsonPtr, String path) {
+    BigDecimal[] range = type == Schema.Type.INT ? INT_RANGE : LONG_RANGE;
+    BigDecimal low = bound(json, "minimum", "exclusiveMinimum", true);
+    BigDecimal high = bound(json, "maximum", "exclusiveMaximum", false);
+    String name = type.getName();
+    if (type == Schema.Type.LONG) {
+      saturating(avroPtr, jsonPtr, path, json, "maximum", range[1], "exclusiveMaximum", range[1].add(BigDecimal.ONE));
+      saturating(avroPtr, jsonPtr, path, json, "minimum", range[0], "exclusiveMinimum", range[0].subtract(BigDecimal.ONE));
+    }
+    if (low == null || low.compareTo(range[0]) < 0) {
+      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers below the Avro " + name + " ("
+          + (low == null ? "no minimum" : "lowest " + low.toPlainString()) + "), which readers cannot hold",
+          "add \"minimum\": " + range[0].toPlainString() + " (or a higher one) to the JSON Schema property");
+    }
+    if (high == null || high.compareTo(range[1]) > 0) {
+      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers above the Avro " + name + " ("
+          + (high == null ? "no maximum" : "highest " + high.toPlainString()) + "), which readers cannot hold",
+          "add " + (type == Schema.Type.INT ? "\"maximum\": " + range[1].toPlainString()
+              : "\"exclusiveMaximum\": " + range[1].add(BigDecimal.ONE).toPlainString() + " (2^63, exact in every "
+                  + "JSON parser; networknt misjudges 1e19 against \"maximum\": 2^63-1)")
+              + " (or a lower one) to the JSON Schema property");
+    }
+  }
+
+  /**
+   * networknt reads an instance like 1e19 as a long, saturated to the long's limit, when the bound is itself a
+   * long: {@code "maximum": 9223372036854775807} then lets 1e19 through. The exclusive bound one beyond the
+   * limit is compared exactly.
+   */
+  private void saturating(String avroPtr, String jsonPtr, String path, JsonNode json, String keyword, BigDecimal limit,
+      String instead, BigDecimal value) {
+    if (json.path(keyword).isNumber() && json.get(keyword).decimalValue().compareTo(limit) == 0) {
+      mismatch(avroPtr, jsonPtr + "/" + keyword, path, "\"" + keyword + "\": " + limit.toPlainString() + " lets numbers "
+          + "like 1e19 through networknt (it saturates them to the long's limit), which readers cannot hold",
+          "write \"" + instead + "\": " + value.toPlainString() + " instead");
+    }
+  }
+
+  /** The lowest (or highest) integer a JSON integer schema allows, or null when it is unbounded that way. */
+  private static BigDecimal bound(JsonNode json, String inclusive, String exclusive, boolean lower) {
+    BigDecimal best = null;
+    if (json.path(inclusive).isNumber()) {
+      BigDecimal v = json.get(inclusive).decimalValue();
+      best = lower ? v.setScale(0, RoundingMode.CEILING) : v.setScale(0, RoundingMode.FLOOR);
+    }
+    if (json.path(exclusive).isNumber()) {
+      BigDecimal v = json.get(exclusive).decimalValue();
+      BigDecimal e = lower ? v.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+          : v.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+      best = best == null ? e : lower ? best.max(e) : best.min(e);
+    }
+    return best;
+  }
+
+  /**
+   * Timestamps a timestamp's JSON Schema must refuse, because the Avro logical type cannot hold them or
+   * {@link java.time.OffsetDateTime} cannot read them, and ones it must accept. Checked with the schema's
+   * {@code pattern}, the only keyword that can state them ({@code format: date-time} allows any precision).
+   */
+  private static final List<String> TOO_FINE_FOR_MILLIS = List.of("2025-01-27T10:00:00.1234Z",
+      "2025-01-27T10:00:00.123456+00:00", "2025-01-27T10:00:00.123456789Z");
+  private static final List<String> TOO_FINE_FOR_MICROS = List.of("2025-01-27T10:00:00.1234567Z",
+      "2025-01-27T10:00:00.123456789Z");
+  private static final List<String> UNREADABLE = List.of("2025-01-27T10:00:00+19:00", "2016-12-31T23:59:60Z",
+      "0000-01-01T00:00:00+01:00", "9999-12-31T23:00:00-02:00");
+  private static final List<String> VALID = List.of("2025-01-27T10:00:00Z", "2025-01-27T10:00:00.123Z",
+      "2025-01-27T10:00:00.5+05:30");
+
+  private void timestampPattern(String logical, String avroPtr, JsonNode json, String jsonPtr, String path) {
+    String hint = "give the JSON Schema property a \"pattern\" that allows at most "
+        + (logical.endsWith("micros") ? 6 : 3) + " fraction digits and offsets within 18:00 (see README, "
+        + "\"The timestamp contract\")";
+    if (!json.path("pattern").isTextual()) {
+      mismatch(avroPtr, jsonPtr, path, "the JSON Schema accepts any RFC 3339 precision and offset (no pattern), but "
+          + logical + " holds " + (logical.endsWith("micros") ? "microseconds" : "milliseconds"), hint);
+      return;
+    }
+    java.util.regex.Pattern p;
+    try {
+      p = java.util.regex.Pattern.compile(json.get("pattern").textValue());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      mismatch(avroPtr, jsonPtr + "/pattern", path, "the timestamp pattern does not compile: " + e.getDescription(), hint);
+      return;
+    }
+    List<String> refuse = new ArrayList<>(logical.endsWith("micros") ? TOO_FINE_FOR_MICROS : TOO_FINE_FOR_MILLIS);
+    refuse.addAll(UNREADABLE);
+    List<String> accepted = refuse.stream().filter(t -> p.matcher(t).find()).toList();
+    if (!accepted.isEmpty()) {
+      mismatch(avroPtr, jsonPtr + "/pattern", path, "the JSON Schema's pattern accepts " + accepted + ", which "
+          + logical + " cannot hold or readers cannot read", hint);
+    }
+    List<String> refused = VALID.stream().filter(t -> !p.matcher(t).find()).toList();
+    if (!refused.isEmpty()) {
+      mismatch(avroPtr, jsonPtr + "/pattern", path, "the JSON Schema's pattern refuses valid timestamps " + refused,
+          hint);
     }
   }
 

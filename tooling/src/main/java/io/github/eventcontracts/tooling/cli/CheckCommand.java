@@ -1,5 +1,6 @@
 package io.github.eventcontracts.tooling.cli;
 
+import io.github.eventcontracts.model.Catalog;
 import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.registry.RegistryClient;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Option;
     description = {"The compatibility gate: every schema in the work tree against a baseline, each subject at "
         + "the level catalog.yaml gives it. Transitive levels check every earlier version: every committed "
         + "version on the baseline's history (git) or every registered version (registry).",
-        "New subjects pass; a removed subject or a renamed event is a finding."},
+        "New subjects pass; a removed subject or a renamed event is a finding.",
+        "A breaking schema finding accepted in catalog.yaml under accepted_breaking_changes (rule, topic, format, "
+            + "path, against: the fingerprint of the version it breaks, reason) is printed as ACCEPTED with its reason "
+            + "(a warning annotation with --format github-actions) and does not fail the gate; an entry that matches "
+            + "nothing is a finding (UNUSED_ACCEPTED_CHANGE)."},
     footer = {"", "BASELINE is one of:",
         "  git:REF        a commit, branch or tag (git:origin/main, git:HEAD~1)",
         "  dir:PATH       a schemas folder (with catalog.yaml)",
@@ -47,12 +52,18 @@ final class CheckCommand extends FindingsCommand {
     Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,
         url -> new RegistryClient(RegistryConfig.of(url).withEnvironment(System.getenv())));
     baseline.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    List<Finding> findings = new Gate(Common.check(policy.policy)).run(model, baseline);
+    Gate.Result result = new Gate(Common.check(policy.policy)).evaluate(model, baseline);
+    List<Finding> findings = result.findings();
+    result.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
     int subjects = model.events().size() * 2;
+    format.format.printAccepted(result.accepted(), spec.commandLine().getOut());
+    String accepted = result.accepted().isEmpty() ? ""
+        : "; " + result.accepted().size() + " breaking " + (result.accepted().size() == 1 ? "change" : "changes")
+            + " accepted in " + model.catalog().source().file() + " (" + Catalog.ACCEPTED_BREAKING_CHANGES + ")";
     return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
         "check: compatible with " + baseline.description() + " (" + subjects + " subjects, "
             + baseline.topics().values().stream().mapToInt(t -> t.versions().values().stream().mapToInt(List::size).sum()).sum()
-            + " earlier versions)",
-        "breaking changes against " + baseline.description());
+            + " earlier versions)" + accepted,
+        "breaking changes against " + baseline.description() + accepted);
   }
 }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
         + "in the environment (preferred: flags show in the process list). They never appear in the output.",
         "", "A new version is judged by the gate's own rules at the catalog's level against every registered "
         + "version, and by the registry; if any subject would be rejected, nothing is written.",
+        "", "A breaking change accepted in catalog.yaml (accepted_breaking_changes) is registered with the subject's "
+        + "level lowered to NONE for that one registration and restored right after (also on failure); the plan "
+        + "says so.",
         "", "Exit codes: 0 registered (or nothing to do), 100 a schema would be or was rejected (409/422), 1 the "
         + "registry could not be used (unreachable, 401/403, bad arguments)."})
 final class RegisterCommand implements Callable<Integer> {
@@ -58,6 +61,11 @@ final class RegisterCommand implements Callable<Integer> {
     for (RegistrationPlan.Entry e : plan.entries()) {
       out.printf("  %-38s %-5s %-12s %s%n", e.subject(), e.format().registryType(), describe(e), level(e));
       e.reasons().forEach(r -> out.println("      " + r));
+      e.accepted().forEach(r -> out.println("      " + r));
+      if (e.lowersLevel()) {
+        out.println("      level lowered to NONE for this one registration, then restored to " + e.level()
+            + " (every breaking finding is accepted in the catalog)");
+      }
     }
     int planned = plan.plannedWrites();
     if (plan.hasRejections()) {
@@ -83,6 +91,9 @@ final class RegisterCommand implements Callable<Integer> {
           exit = Main.FINDINGS;
         }
         out.println("  FAILED " + a.entry().subject() + ": " + a.error());
+      } else if (a.entry().lowersLevel()) {
+        out.println("  " + a.entry().subject() + ": registered at level NONE for accepted breaking changes; level "
+            + "restored to " + a.entry().level());
       }
     }
     out.println("Applied: " + client.writes() + " write(s) to " + client.url() + ".");

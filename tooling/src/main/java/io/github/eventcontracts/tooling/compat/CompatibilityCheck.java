@@ -37,18 +37,27 @@ public final class CompatibilityCheck {
    */
   public List<Finding> check(SchemaFormat format, CompatibilityLevel level, List<SchemaVersion> previous,
       SourceDocument current) {
+    return merge(judge(format, level, previous, current), current.file());
+  }
+
+  /**
+   * A finding against one earlier version, before {@link #merge} reports each root cause once.
+   *
+   * @param version the index in {@code previous} of the version it was found against (0 = oldest)
+   */
+  public record Judged(Finding finding, int version) {}
+
+  /** Every finding against every version the level compares with, newest version first, unmerged. */
+  public List<Judged> judge(SchemaFormat format, CompatibilityLevel level, List<SchemaVersion> previous,
+      SourceDocument current) {
     if (level == CompatibilityLevel.NONE || previous.isEmpty()) {
       return List.of();
     }
     CompatibilityEngine engine = engine(format);
-    List<SchemaVersion> against = level.transitive() ? previous : previous.subList(previous.size() - 1, previous.size());
-    // One finding per root cause: the same problem found against several versions (a removal is located in
-    // each old version's file), or at one node reached by several paths (a shared $defs entry), is reported
-    // once, against the newest version, saying how many others it also breaks.
-    Map<String, Finding> unique = new LinkedHashMap<>();
-    Map<String, Integer> repeats = new LinkedHashMap<>();
-    for (int i = against.size() - 1; i >= 0; i--) {
-      SchemaVersion old = against.get(i);
+    int first = level.transitive() ? 0 : previous.size() - 1;
+    List<Judged> out = new ArrayList<>();
+    for (int i = previous.size() - 1; i >= first; i--) {
+      SchemaVersion old = previous.get(i);
       List<Finding> found = new ArrayList<>();
       if (level.backward()) {
         label(found, "BACKWARD", old, engine.incompatibilities(old.document(), current, Side.READER));
@@ -57,12 +66,27 @@ public final class CompatibilityCheck {
         label(found, "FORWARD", old, engine.incompatibilities(current, old.document(), Side.WRITER));
       }
       for (Finding f : found) {
-        boolean inOldVersion = !f.file().equals(current.file());
-        String key = f.ruleId() + '\0' + f.message().substring(0, f.message().indexOf(' ')) + '\0'
-            + (inOldVersion ? "old\0" + f.path() : f.file() + '\0' + f.line() + '\0' + f.column());
-        if (unique.putIfAbsent(key, f) != null) {
-          repeats.merge(key, 1, Integer::sum);
-        }
+        out.add(new Judged(f, i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One finding per root cause: the same problem found against several versions (a removal is located in
+   * each old version's file), or at one node reached by several paths (a shared $defs entry), is reported
+   * once, against the newest version, saying how many others it also breaks.
+   */
+  public static List<Finding> merge(List<Judged> judged, String currentFile) {
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    Map<String, Integer> repeats = new LinkedHashMap<>();
+    for (Judged j : judged) {
+      Finding f = j.finding();
+      boolean inOldVersion = !f.file().equals(currentFile);
+      String key = f.ruleId() + '\0' + f.message().substring(0, f.message().indexOf(' ')) + '\0'
+          + (inOldVersion ? "old\0" + f.path() : f.file() + '\0' + f.line() + '\0' + f.column());
+      if (unique.putIfAbsent(key, f) != null) {
+        repeats.merge(key, 1, Integer::sum);
       }
     }
     List<Finding> out = new ArrayList<>();

@@ -9,13 +9,16 @@ import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.model.SchemaFormat;
 import io.github.eventcontracts.model.Topic;
 import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
+import io.github.eventcontracts.tooling.report.Accepted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The compatibility gate: every subject of the work tree against the baseline, at the level the catalog
- * gives it. New subjects pass; removed subjects and renamed events are findings.
+ * gives it. New subjects pass; removed subjects and renamed events are findings. A breaking schema finding
+ * can be accepted by an entry of the catalog's accepted_breaking_changes ({@link Acceptance}); it is then
+ * reported as accepted, with the entry's reason.
  */
 public final class Gate {
   public static final String SUBJECT_REMOVED = "SUBJECT_REMOVED";
@@ -24,15 +27,33 @@ public final class Gate {
   public static final String WIRE_FORMAT_CHANGED = "WIRE_FORMAT_CHANGED";
   public static final String MESSAGE_KEY_CHANGED = "MESSAGE_KEY_CHANGED";
 
+  private static final java.util.Comparator<Finding> READING_ORDER = java.util.Comparator.comparing(Finding::file)
+      .thenComparingInt(Finding::line).thenComparingInt(Finding::column);
+
   private final CompatibilityCheck check;
 
   public Gate(CompatibilityCheck check) {
     this.check = check;
   }
 
+  /**
+   * The gate's verdict.
+   *
+   * @param findings what breaks (an exit code 100 when not empty), including accepted-change entries that matched nothing
+   * @param accepted breaking findings accepted by the catalog's accepted_breaking_changes, each with its reason
+   * @param notes    accepted_breaking_changes entries that do not apply to this baseline, for the user
+   */
+  public record Result(List<Finding> findings, List<Accepted> accepted, List<String> notes) {}
+
   public List<Finding> run(ContractModel current, Baseline baseline) {
+    return evaluate(current, baseline).findings();
+  }
+
+  public Result evaluate(ContractModel current, Baseline baseline) {
     Catalog catalog = current.catalog();
     List<Finding> findings = new ArrayList<>();
+    Acceptance acceptance = new Acceptance(catalog);
+    List<Accepted> accepted = new ArrayList<>();
     for (EventContract e : current.events()) {
       Topic topic = e.topic();
       Baseline.BaselineTopic old = baseline.topics().get(topic.name());
@@ -52,10 +73,16 @@ public final class Gate {
         // a change cannot lower the bar it is judged by: the stricter of the baseline's and the new level
         CompatibilityLevel level = old.topic() == null ? topic.compatibility(f)
             : topic.compatibility(f).strictest(old.topic().compatibility(f));
-        for (Finding x : check.check(f, level, old.versions(f), e.source(f))) {
-          findings.add(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(),
-              x.message() + " [" + topic.name() + " " + f.key() + ", " + level + "]."
-                  + readers(catalog, topic.name()), x.hint()));
+        Acceptance.Split split = acceptance.apply(topic.name(), f, old.versions(f),
+            check.judge(f, level, old.versions(f), e.source(f)), e.source(f).file());
+        String context = " [" + topic.name() + " " + f.key() + ", " + level + "]." + readers(catalog, topic.name());
+        for (Finding x : split.findings()) {
+          findings.add(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(), x.message() + context, x.hint()));
+        }
+        for (Accepted a : split.accepted()) {
+          Finding x = a.finding();
+          accepted.add(new Accepted(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(),
+              x.message() + context, x.hint()), a.by(), a.reason()));
         }
       }
     }
@@ -83,10 +110,11 @@ public final class Gate {
         findings.add(new Finding(rule, catalog.source().file(), 1, 1, "topics." + old.name(), message, hint));
       }
     }
+    findings.addAll(acceptance.unused(baseline.description()));
     // in reading order: by file, then line and column
-    findings.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
-        .thenComparingInt(Finding::column));
-    return findings;
+    findings.sort(READING_ORDER);
+    accepted.sort(java.util.Comparator.comparing(Accepted::finding, READING_ORDER));
+    return new Result(findings, accepted, acceptance.notApplicable(baseline.description()));
   }
 
   /** Catalog changes that break consumers or weaken the gate itself: levels lowered, wire format or key changed. */

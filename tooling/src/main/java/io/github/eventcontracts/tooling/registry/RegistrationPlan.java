@@ -6,6 +6,7 @@ import io.github.eventcontracts.model.EventContract;
 import io.github.eventcontracts.model.SchemaFormat;
 import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
 import io.github.eventcontracts.tooling.compat.SchemaVersion;
+import io.github.eventcontracts.tooling.gate.Acceptance;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryException;
 import java.util.ArrayList;
@@ -40,9 +41,12 @@ public final class RegistrationPlan {
    * @param currentLevel  the subject's own level in the registry, or null when it has none
    * @param level         the level the catalog gives the subject
    * @param reasons       the registry's reasons when REJECTED
+   * @param accepted      breaking findings accepted by the catalog's accepted_breaking_changes, with the entry and reason
+   * @param lowersLevel   every breaking finding of the new version is accepted in the catalog: the subject's level is
+   *                      set to NONE for this one registration and restored to {@code level} right after
    */
   public record Entry(String subject, String topic, SchemaFormat format, String schema, Action action, int version,
-      String currentLevel, CompatibilityLevel level, List<String> reasons) {
+      String currentLevel, CompatibilityLevel level, List<String> reasons, List<String> accepted, boolean lowersLevel) {
 
     public boolean setsLevel() {
       return !level.name().equals(currentLevel);
@@ -66,7 +70,7 @@ public final class RegistrationPlan {
   /** Writes the plan would make: level changes and schema registrations. */
   public int plannedWrites() {
     return (int) entries.stream().filter(e -> e.action() != Action.REJECTED)
-        .mapToLong(e -> (e.setsLevel() ? 1 : 0) + (e.writesSchema() ? 1 : 0)).sum();
+        .mapToLong(e -> (e.setsLevel() ? 1 : 0) + (e.writesSchema() ? 1 : 0) + (e.lowersLevel() ? 2 : 0)).sum();
   }
 
   public boolean hasRejections() {
@@ -82,6 +86,7 @@ public final class RegistrationPlan {
   public static RegistrationPlan plan(ContractModel model, RegistryClient client, SubjectNaming naming,
       CompatibilityCheck check) {
     List<Entry> out = new ArrayList<>();
+    Acceptance acceptance = new Acceptance(model.catalog());
     client.subjects(); // a wrong URL fails here (404), instead of reading as "no subject registered yet"
     for (EventContract e : model.events()) {
       for (SchemaFormat f : SchemaFormat.values()) {
@@ -93,6 +98,8 @@ public final class RegistrationPlan {
         Action action;
         int version = 0;
         List<String> reasons = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        boolean lowersLevel = false;
         if (versions.isEmpty()) {
           action = Action.NEW;
         } else {
@@ -102,16 +109,27 @@ public final class RegistrationPlan {
             version = found.get().version();
           } else {
             List<SchemaVersion> registered = RegisteredVersions.read(client, subject, f, versions);
-            check.check(f, level, registered, e.source(f)).forEach(x -> reasons.add("gate: " + x));
-            RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
-            c.messages().forEach(m -> reasons.add("registry: " + m));
-            if (!c.compatible() && c.messages().isEmpty()) {
-              reasons.add("registry: incompatible at the subject's level " + currentLevel + " (no reason given)");
+            Acceptance.Split split = acceptance.apply(e.topic().name(), f, registered,
+                check.judge(f, level, registered, e.source(f)), e.source(f).file());
+            split.findings().forEach(x -> reasons.add("gate: " + x));
+            split.accepted().forEach(a -> accepted.add("accepted: " + a.finding().ruleId()
+                + (a.finding().path().isEmpty() ? "" : " at " + a.finding().path()) + " (" + a.by() + ": " + a.reason() + ")"));
+            // the registry cannot be told which finding is accepted: when our own engines find nothing but accepted
+            // findings, the version is registered at level NONE (restored right after) without asking the registry,
+            // whose own verdict would only be about those findings (and Apicurio 2.4 cannot judge draft 2020-12)
+            lowersLevel = split.findings().isEmpty() && !split.accepted().isEmpty();
+            if (!lowersLevel) {
+              RegistryClient.Compatibility c = client.testCompatibility(subject, schema, f.registryType());
+              c.messages().forEach(m -> reasons.add("registry: " + m));
+              if (!c.compatible() && c.messages().isEmpty()) {
+                reasons.add("registry: incompatible at the subject's level " + currentLevel + " (no reason given)");
+              }
             }
-            action = c.compatible() && reasons.isEmpty() ? Action.NEW_VERSION : Action.REJECTED;
+            action = reasons.isEmpty() ? Action.NEW_VERSION : Action.REJECTED;
           }
         }
-        out.add(new Entry(subject, e.topic().name(), f, schema, action, version, currentLevel, level, List.copyOf(reasons)));
+        out.add(new Entry(subject, e.topic().name(), f, schema, action, version, currentLevel, level, List.copyOf(reasons),
+            List.copyOf(accepted), lowersLevel));
       }
     }
     return new RegistrationPlan(out);
@@ -127,6 +145,20 @@ public final class RegistrationPlan {
     /** The registry refused the schema itself (as opposed to being unreachable or refusing the credentials). */
     public boolean rejected() {
       return status == 409 || status == 422;
+    }
+  }
+
+  /**
+   * Registers a version whose breaking findings are all accepted in the catalog: the subject's level is NONE
+   * for this one registration only and is restored to the catalog's level afterwards, also when the
+   * registration fails.
+   */
+  private static int registerAtLevelNone(RegistryClient client, Entry e) {
+    client.setSubjectLevel(e.subject(), "NONE");
+    try {
+      return client.register(e.subject(), e.schema(), e.format().registryType());
+    } finally {
+      client.setSubjectLevel(e.subject(), e.level().name());
     }
   }
 
@@ -148,7 +180,8 @@ public final class RegistrationPlan {
         if (levelFirst && e.setsLevel()) {
           client.setSubjectLevel(e.subject(), e.level().name());
         }
-        int id = e.writesSchema() ? client.register(e.subject(), e.schema(), e.format().registryType()) : 0;
+        int id = e.lowersLevel() ? registerAtLevelNone(client, e)
+            : e.writesSchema() ? client.register(e.subject(), e.schema(), e.format().registryType()) : 0;
         if (!levelFirst && e.setsLevel()) {
           client.setSubjectLevel(e.subject(), e.level().name());
         }

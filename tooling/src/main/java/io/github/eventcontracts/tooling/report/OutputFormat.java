@@ -41,6 +41,34 @@ public enum OutputFormat {
     }
   }
 
+  /**
+   * Prints breaking findings accepted by the catalog: in text {@code file:line:col: ACCEPTED RULE_ID …
+   * Accepted by catalog.yaml:N: reason}, in json with {@code "accepted": true}, {@code accepted_by} and
+   * {@code reason}, and in github-actions as {@code ::warning} annotations, so that a review sees them.
+   */
+  public void printAccepted(List<Accepted> accepted, PrintWriter out) {
+    for (Accepted a : accepted) {
+      out.println(acceptedLine(a));
+    }
+  }
+
+  public String acceptedLine(Accepted a) {
+    Finding f = a.finding();
+    String why = "Accepted by " + a.by() + ": " + a.reason();
+    return switch (this) {
+      case TEXT -> f.file() + ':' + f.line() + ':' + f.column() + ": ACCEPTED " + f.ruleId() + ' ' + f.message()
+          + (f.path().isEmpty() ? "" : " (at " + f.path() + ")") + ". " + why;
+      case JSON -> {
+        ObjectNode o = (ObjectNode) jsonNode(f);
+        o.put("accepted", true).put("accepted_by", a.by()).put("reason", a.reason());
+        yield o.toString();
+      }
+      case GITHUB_ACTIONS -> "::warning file=" + property(f.file()) + ",line=" + Math.max(1, f.line()) + ",col="
+          + Math.max(1, f.column()) + ",title=" + property(f.ruleId() + " (accepted)") + "::"
+          + data(f.message() + (f.path().isEmpty() ? "" : " (at " + f.path() + ")") + "\n" + why);
+    };
+  }
+
   public String line(Finding f) {
     return switch (this) {
       case TEXT -> f.toString();
@@ -66,10 +94,14 @@ public enum OutputFormat {
   }
 
   private static String json(Finding f) {
+    return jsonNode(f).toString();
+  }
+
+  private static ObjectNode jsonNode(Finding f) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("rule", f.ruleId()).put("file", f.file()).put("line", f.line()).put("column", f.column())
         .put("path", f.path()).put("message", f.message()).put("hint", f.hint());
-    return o.toString();
+    return o;
   }
 
   /** Escapes a workflow command's message. */

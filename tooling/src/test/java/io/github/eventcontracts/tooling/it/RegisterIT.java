@@ -3,6 +3,9 @@ package io.github.eventcontracts.tooling.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.eventcontracts.model.AcceptedChange;
+import io.github.eventcontracts.model.SchemaFormat;
+import io.github.eventcontracts.model.SourceDocument;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.TestRepo;
@@ -74,6 +77,46 @@ class RegisterIT {
       // and the gate reads every registered version as its baseline
       TestRepo.Run gate = repo.contracts("check", "--against", "registry:" + LocalStack.REGISTRY);
       assertEquals(0, gate.exit(), gate.out() + gate.err());
+    } finally {
+      Topics.deleteSubjects(LocalStack.REGISTRY, t);
+    }
+  }
+
+  @Test
+  void anAcceptedBreakingChangeIsTriedWithTheLevelLoweredOnceAndTheLevelIsRestored() throws Exception {
+    TestRepo repo = Topics.uniqueTopics(new TestRepo(tmp));
+    String t = Topics.prefix(repo);
+    String avro = t + "skill.created-value";
+    String json = t + "validation.completed-json-value";
+    RegistryClient client = new RegistryClient(RegistryConfig.of(LocalStack.REGISTRY));
+    try {
+      assertEquals(0, repo.contracts("register", "--registry", LocalStack.REGISTRY).exit());
+      // Avro: a required field without a default (new readers cannot read old data); JSON: a lower maximum
+      repo.edit("avro/skill.created.avsc", "{\"name\": \"skill_id\"",
+          "{\"name\": \"owner\", \"type\": \"string\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
+      repo.edit("json/validation.completed.json", "\"maximum\": 2147483647,\n          \"description\": \"Number of tests that passed",
+          "\"maximum\": 1000,\n          \"description\": \"Number of tests that passed");
+      String avroV1 = AcceptedChange.fingerprint(SchemaFormat.AVRO, SourceDocument.parse("v1.avsc", client.version(avro, 1).schema()));
+      String jsonV1 = AcceptedChange.fingerprint(SchemaFormat.JSON, SourceDocument.parse("v1.json", client.version(json, 1).schema()));
+      repo.edit("catalog.yaml", "accepted_breaking_changes: []", "accepted_breaking_changes:\n"
+          + "  - rule: AVRO_READER_FIELD_MISSING_DEFAULT_VALUE\n    topic: " + t + "skill.created\n    format: avro\n"
+          + "    against: '" + avroV1 + "'\n    reason: every producer sends owner since release 12\n"
+          + "  - rule: JSON_MAXIMUM_DECREASED\n    topic: " + t + "validation.completed\n    format: json\n"
+          + "    path: data.tests_passed\n    against: '" + jsonV1 + "'\n    reason: at most 1000 tests per run\n");
+      TestRepo.Run run = repo.contracts("register", "--registry", LocalStack.REGISTRY, "--deadline", "3");
+      String out = run.out() + run.err();
+      assertTrue(out.contains("accepted: AVRO_READER_FIELD_MISSING_DEFAULT_VALUE") && out.contains("every producer sends owner")
+          && out.contains("accepted: JSON_MAXIMUM_DECREASED at data.tests_passed"), out);
+      assertTrue(out.contains("level lowered to NONE for this one registration, then restored to FULL_TRANSITIVE"), out);
+      // Apicurio 2.4 maps a subject's NONE to "no rule of its own", so its global BACKWARD still refuses the Avro
+      // change (409), and it cannot register a second version of a draft 2020-12 JSON Schema at all (HTTP 500 "could
+      // not determine version"); a Confluent registry honours NONE. Either way the levels are restored after.
+      assertEquals(1, run.exit(), out);
+      assertTrue(out.contains("FAILED " + avro) && out.contains("FAILED " + json), out);
+      assertEquals(List.of(1), client.versions(avro));
+      assertEquals(List.of(1), client.versions(json));
+      assertEquals("FULL_TRANSITIVE", client.subjectLevel(avro).orElseThrow(), "the level is restored after a failure");
+      assertEquals("BACKWARD_TRANSITIVE", client.subjectLevel(json).orElseThrow(), "the level is restored after a failure");
     } finally {
       Topics.deleteSubjects(LocalStack.REGISTRY, t);
     }
