@@ -304,9 +304,25 @@ public final class EventJsonCodec {
   private static List<Violation> validate(Entry entry, JsonNode node) {
     List<Violation> out = new ArrayList<>();
     for (com.networknt.schema.Error err : entry.jsonSchema().validate(node)) {
-      out.add(new Violation(err.getInstanceLocation().toString(), err.getMessage()));
+      out.add(new Violation(err.getInstanceLocation().toString(), message(entry, err)));
     }
     return out;
+  }
+
+  /**
+   * networknt's message, except for a long {@code pattern} (the timestamp's is several hundred characters):
+   * quoting it helps nobody, so the message names the rule from the field's own description instead.
+   */
+  private static String message(Entry entry, com.networknt.schema.Error err) {
+    if (!"pattern".equals(err.getKeyword()) || err.getSchemaNode() == null
+        || err.getSchemaNode().asText().length() <= 80) {
+      return err.getMessage();
+    }
+    String pointer = err.getSchemaLocation().getFragment().toString().replaceFirst("^#", "");
+    JsonNode field = entry.contract().jsonSource().root().at(pointer.replaceFirst("/pattern$", ""));
+    String description = field.path("description").asText("");
+    return "does not match the pattern its JSON Schema requires" + (description.isEmpty() ? ""
+        : " (the schema's description: " + description + ")");
   }
 
   private SpecificRecord read(Entry entry, JsonNode node) {

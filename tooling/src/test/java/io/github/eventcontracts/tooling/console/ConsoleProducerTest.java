@@ -44,7 +44,9 @@ class ConsoleProducerTest {
   void anInvalidLineNamesEveryViolationOnOneLine() {
     String bad = "{\"event_id\":\"nope\",\"event_type\":\"skill.created\",\"timestamp\":\"yesterday\",\"data\":{\"name\":\"x\"}}";
     ConsoleProducer.InvalidLine e = assertThrows(ConsoleProducer.InvalidLine.class, () -> producer(null).prepare(1, bad));
-    assertTrue(e.getMessage().startsWith("invalid skill.created event (3 violations): "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("invalid skill.created event (4 violations): "), e.getMessage());
+    assertTrue(e.getMessage().contains("does not match the pattern its JSON Schema requires (the schema's description: "
+        + "When the event happened"), "a long pattern is explained, not quoted: " + e.getMessage());
     for (String path : List.of("$.event_id", "$.timestamp", "$.data")) {
       assertTrue(e.getMessage().contains(path + ": "), path + " in " + e.getMessage());
     }
