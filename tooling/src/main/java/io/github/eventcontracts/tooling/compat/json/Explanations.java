@@ -135,7 +135,8 @@ final class Explanations {
     return switch (r.d().type()) {
       case PATTERN_ADDED, PATTERN_CHANGED -> new Text(
           change("pattern", quoted(r.oldValue()), quoted(r.newValue())),
-          rd + " rejects strings that do not match " + quoted(r.d().updateValue()) + ", which " + w + " accepts",
+          rd + " rejects strings that do not match "
+              + (text(r.d().updateValue()).length() > 80 ? "it" : quoted(r.d().updateValue())) + ", which " + w + " accepts",
           r.oldValue() == null ? "remove the pattern from the new schema"
               : "restore the pattern " + quoted(r.oldValue()) + " in the new schema");
       case UNIQUE_ITEMS_ADDED -> new Text(
