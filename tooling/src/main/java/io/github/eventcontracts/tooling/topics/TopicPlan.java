@@ -197,6 +197,7 @@ public final class TopicPlan {
     try {
       if (!create.isEmpty()) {
         admin.createTopics(create).values().forEach((name, f) -> await(f, "create " + name, errors));
+        awaitVisible(admin, create.stream().map(NewTopic::name).toList(), errors);
       }
       if (!grow.isEmpty()) {
         admin.createPartitions(grow).values().forEach((name, f) -> await(f, "grow " + name, errors));
@@ -208,6 +209,44 @@ public final class TopicPlan {
       errors.add(e.getMessage());
     }
     return errors;
+  }
+
+  /**
+   * A created topic reaches each broker's metadata a moment after the controller commits it; until then a
+   * broker calls it unknown, and a plan made right after (the next run of {@code topics}) would try to create
+   * it again. So "created" is reported once the topics are described, within the usual timeout.
+   */
+  private static void awaitVisible(Admin admin, List<String> names, List<String> errors) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+    while (true) {
+      try {
+        admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          errors.add("describe the created topics " + names + ": " + cause(e));
+          return;
+        }
+      } catch (TimeoutException e) {
+        errors.add("describe the created topics " + names + ": " + cause(e));
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        errors.add("describe the created topics: interrupted");
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        errors.add("the created topics " + names + " were still unknown to the brokers after " + TIMEOUT_S + " s");
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        errors.add("describe the created topics: interrupted");
+        return;
+      }
+    }
   }
 
   private static void await(org.apache.kafka.common.KafkaFuture<Void> f, String what, List<String> errors) {
