@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -195,7 +199,7 @@ public final class RegistryClient {
         if (isWrite) {
           writes.incrementAndGet();
         }
-        HttpResponse<String> r = http.send(rb.build(), BODY);
+        HttpResponse<String> r = exchange(rb.build(), attemptTimeout);
         int status = r.statusCode();
         if (status < 300) {
           return json(what, status, r.body());
@@ -207,9 +211,6 @@ public final class RegistryClient {
       } catch (BoundedBody.TooLarge e) {
         throw new RegistryException(0, 0, what + ": " + e.getMessage());
       } catch (IOException e) {
-        if (e.getCause() instanceof BoundedBody.TooLarge tooLarge) {
-          throw new RegistryException(0, 0, what + ": " + tooLarge.getMessage());
-        }
         failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -227,6 +228,32 @@ public final class RegistryClient {
         throw new RegistryException(0, 0, what + " was interrupted");
       }
       backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+    }
+  }
+
+  /**
+   * One HTTP exchange, the body included, within {@code timeout}: {@link HttpRequest#timeout} bounds only the
+   * wait for the response headers, so a registry that then trickles its body a byte at a time would otherwise
+   * hold the caller (a consumer's poll) for as long as it likes.
+   */
+  private HttpResponse<String> exchange(HttpRequest request, Duration timeout) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<String>> f = http.sendAsync(request, BODY);
+    try {
+      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new java.net.http.HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+        if (c instanceof BoundedBody.TooLarge tooLarge) {
+          throw tooLarge;
+        }
+      }
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(c == null ? e.toString() : c.toString(), c);
     }
   }
 

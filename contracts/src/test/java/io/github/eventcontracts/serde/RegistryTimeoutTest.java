@@ -89,6 +89,37 @@ class RegistryTimeoutTest {
   }
 
   @Test
+  void aRegistryThatTricklesItsBodyFailsTheRecordWithinTheConfiguredTime() throws Exception {
+    // headers at once, then one byte a second: the request timeout alone would not end this
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", ex -> {
+      try (ex) {
+        ex.sendResponseHeaders(200, 0);
+        for (int i = 0; i < 60; i++) {
+          ex.getResponseBody().write(' ');
+          ex.getResponseBody().flush();
+          Thread.sleep(1000);
+        }
+      } catch (IOException | InterruptedException gone) {
+        // the client gave up: what the test expects
+      }
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+    try {
+      long ms = failMillis("http://127.0.0.1:" + server.getAddress().getPort(), 1500);
+      assertTrue(ms >= 1400 && ms < 4000, "failed after " + ms + " ms; configured 1500 ms");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aRegistryThatIsDownFailsTheRecordWithinTheConfiguredTime() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
