@@ -77,9 +77,18 @@ public final class RecordDecoder {
     }
   }
 
-  /** The event as one line of JSON, exactly as {@link EventJsonCodec#encode} writes it. */
-  public String print(SpecificRecord event) {
-    return codec.encode(event);
+  /**
+   * The event as one line of JSON, exactly as {@link EventJsonCodec#encode} writes it. An Avro record can be
+   * well-formed for its writer schema and still break the JSON contract (an {@code event_type} that is not the
+   * event's, a timestamp beyond year 9999): that is a record the contract cannot show, reported like any other.
+   */
+  public String print(SpecificRecord event) throws UndecodableRecord {
+    try {
+      return codec.encode(event);
+    } catch (RuntimeException e) {
+      throw new UndecodableRecord("Avro: decodes, but is not a valid " + event.getSchema().getName() + " event: "
+          + Text.oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
   }
 
   /**
@@ -87,7 +96,8 @@ public final class RecordDecoder {
    * {@code {"topic":…,"partition":…,"offset":…,"key":…,"timestamp":…,"value":{event}}}; the key as UTF-8
    * text (null when absent), the timestamp as RFC 3339 in UTC, the value exactly as {@link #print} writes it.
    */
-  public String printWithMetadata(ConsumerRecord<byte[], byte[]> record, SpecificRecord event) {
+  public String printWithMetadata(ConsumerRecord<byte[], byte[]> record, SpecificRecord event)
+      throws UndecodableRecord {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();

@@ -106,11 +106,11 @@ public final class TopicPlan {
       List<Entry> out = new ArrayList<>();
       for (Topic t : catalog.topics()) {
         short rf = replicationOverride != null ? replicationOverride : t.replicationFactor();
-        Map<String, String> wanted = wantedConfigs(t, rf);
         List<String> reasons = new ArrayList<>();
-        minInsyncNote(t, rf).ifPresent(reasons::add);
         TopicDescription d = descriptions.get(t.name());
         if (d == null) {
+          Map<String, String> wanted = wantedConfigs(t, rf);
+          minInsyncNote(t, rf).ifPresent(reasons::add);
           if (rf > brokers) {
             reasons.add("replication factor " + rf + " needs " + rf + " brokers, the cluster has " + brokers
                 + (replicationOverride == null ? "; on a single-broker stack pass --replication-factor-override 1" : ""));
@@ -143,9 +143,10 @@ public final class TopicPlan {
           reasons.add("replication factor is " + currentRf + ", the " + (replicationOverride != null ? "override" : "catalog")
               + " says " + rf + ": this tool does not reassign replicas; use kafka-reassign-partitions");
         }
-        if (currentRf < rf && currentRf < t.minInsyncReplicas()) {
-          // replication is not changed here: never set a min.insync.replicas the topic's replicas cannot meet
-          wanted = wantedConfigs(t, (short) currentRf);
+        // replication is never changed here, so the configs follow the replicas the topic has: min.insync.replicas
+        // is neither set above them nor lowered because an override (meant for new topics) is smaller
+        Map<String, String> wanted = wantedConfigs(t, (short) currentRf);
+        if (currentRf < t.minInsyncReplicas()) {
           reasons.add("min.insync.replicas kept at " + wanted.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG)
               + " while the topic has " + currentRf + " replica(s)");
         }

@@ -37,6 +37,20 @@ class RecordDecoderTest {
   }
 
   @Test
+  void anEventThatAvroCanHoldButTheJsonContractRefusesIsABadRecordNotACrash() throws Exception {
+    // what an Avro record may carry: any event_type string, any long timestamp
+    SpecificRecord wrongType = io.github.eventcontracts.events.SkillCreated.newBuilder()
+        .setEventId(java.util.UUID.randomUUID()).setEventType("other.type").setTimestamp(java.time.Instant.EPOCH)
+        .setData(io.github.eventcontracts.events.SkillCreatedData.newBuilder().setSkillId("s").setName("n").build())
+        .build();
+    RecordDecoder.UndecodableRecord e = assertThrows(RecordDecoder.UndecodableRecord.class, () -> DECODER.print(wrongType));
+    assertTrue(e.getMessage().startsWith("Avro: decodes, but is not a valid SkillCreated event: ")
+        && e.getMessage().contains("event_type"), e.getMessage());
+    ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("skill.created", 0, 7L, null, new byte[] {0});
+    assertThrows(RecordDecoder.UndecodableRecord.class, () -> DECODER.printWithMetadata(r, wrongType));
+  }
+
+  @Test
   void metadataWrapsTheEventWithTopicPartitionOffsetKeyAndTimestamp() throws Exception {
     SpecificRecord event = DECODER.decode("t", bytes(ConsoleProducerTest.SKILL));
     ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("skill.created", 2, 41L, 1_737_972_000_123L,

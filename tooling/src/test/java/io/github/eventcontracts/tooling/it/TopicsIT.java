@@ -84,4 +84,31 @@ class TopicsIT {
     assertEquals(100, decrease.exit(), decrease.out() + decrease.err());
     assertTrue(decrease.out().contains("cannot decrease partitions"), decrease.out());
   }
+
+  @Test
+  void anOverrideNeverLowersTheDurabilityOfTopicsThatHaveMoreReplicas() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LocalStack.brokers() >= 3, "needs the 3-broker stack");
+    TestRepo repo = Topics.uniqueTopics(new TestRepo(tmp));
+    String t = Topics.prefix(repo);
+    java.util.List<String> topics = java.util.List.of("skill.created", "skill.updated", "project.generated",
+        "project.completed", "validation.completed").stream().map(n -> t + n).toList();
+    try {
+      TestRepo.Run created = repo.contracts("topics", "--bootstrap-servers", LocalStack.bootstrapServers());
+      assertEquals(0, created.exit(), created.out() + created.err());
+      // the override is for new topics on a small cluster; pointed at replication-3 topics it is refused, and
+      // their min.insync.replicas stays 2 (lowering it would let acks=all succeed on the leader alone)
+      TestRepo.Run overridden = repo.contracts("topics", "--bootstrap-servers", LocalStack.bootstrapServers(),
+          "--replication-factor-override", "1");
+      assertEquals(100, overridden.exit(), overridden.out() + overridden.err());
+      assertTrue(overridden.out().contains("replication factor is 3, the override says 1"), overridden.out());
+      assertTrue(!overridden.out().contains("min.insync.replicas 2 -> 1"), overridden.out());
+      try (Admin admin = Admin.create(TopicPlan.adminProperties(LocalStack.bootstrapServers()))) {
+        ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, t + "skill.created");
+        assertEquals("2", admin.describeConfigs(java.util.List.of(r)).all().get(30, TimeUnit.SECONDS).get(r)
+            .get("min.insync.replicas").value());
+      }
+    } finally {
+      Topics.cleanUp(t, topics);
+    }
+  }
 }
