@@ -11,9 +11,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every committed version of each subject (a topic and a format) on a commit's history, found through the
@@ -28,11 +30,15 @@ import java.util.Map;
  * other version of a subject at that commit is its first parent's, read there. Identical contents are one
  * version.
  *
- * <p>Where the catalog lived is part of the history: starting from the baseline's catalog, a commit that adds
- * the catalog at a known location and deletes exactly one other {@code catalog.yaml} moved it, and older
- * commits are read at the old location too. A commit holding no catalog at any known location predates the
- * project and contributes nothing. A catalog that does not load, a schema file it names that is not in its
- * commit, or a move whose origin is ambiguous is a {@link BaselineException}: the gate fails closed.
+ * <p>Where the catalog lived is part of the history: starting from the baseline's catalog, wherever a known
+ * location first appears (status A), that commit's first parent is searched (through the same cat-file, at
+ * {@code <commit>^:<path>}, for every {@code catalog.yaml} path the log lists) for the other catalogs that load
+ * and name the same topics: one is where the catalog was before (moved in that commit, or copied there and
+ * deleted later), and older commits are read there too. A commit holding no catalog at any known location
+ * contributes nothing when it holds no other catalog naming these topics (the project did not exist yet).
+ * Fails closed with a {@link BaselineException}: a catalog that does not load, a schema file it names that is not
+ * in its commit, a move or copy whose origin is ambiguous, and a commit whose only catalog naming these topics is
+ * at a location no move or copy leads to.
  */
 final class SubjectHistory {
   /** Every path a catalog or a schema it names can have. */
@@ -50,6 +56,8 @@ final class SubjectHistory {
   private final GitHistory git;
   /** Parsed catalogs by blob id: most commits share their catalog with many others. */
   private final Map<String, Catalog> catalogs = new HashMap<>();
+  /** Blob ids of other catalog.yaml files that do not load. */
+  private final Set<String> notCatalogs = new HashSet<>();
 
   private SubjectHistory(GitHistory git) {
     this.git = git;
@@ -68,7 +76,10 @@ final class SubjectHistory {
 
   private Map<String, Map<SchemaFormat, List<Version>>> collect(String tip, String catalogPath, Collection<String> topics) {
     List<GitHistory.Commit> commits = git.log(tip, PATHSPECS);
-    List<String> locations = catalogLocations(commits, catalogPath);
+    // every catalog.yaml the history ever held: each was added by a commit git log lists
+    List<String> allCatalogs = commits.stream().flatMap(c -> c.changed().stream()).filter(SubjectHistory::isCatalog)
+        .distinct().sorted().toList();
+    List<String> locations = catalogLocations(commits, catalogPath, allCatalogs, topics);
     // newest first, as git log lists them; blob ids in a map per subject to drop repeated contents
     Map<String, Map<SchemaFormat, Map<String, Version>>> found = new LinkedHashMap<>();
     for (GitHistory.Commit c : commits) {
@@ -82,6 +93,7 @@ final class SubjectHistory {
         }
       }
       if (catalogBlob == null) {
+        requireNoOtherCatalog(c, locations, allCatalogs, topics);
         continue; // before the project existed (or after it was removed): no subject had a version here
       }
       Catalog catalog = catalog(c.id(), location, catalogBlob);
@@ -125,32 +137,98 @@ final class SubjectHistory {
 
   /**
    * Every location the catalog had on this history, newest first: the baseline's, then where each move came from.
-   * A move is a commit that adds the catalog at a known location and deletes one other catalog.yaml.
+   * Wherever a known location appears (status A), the first parent of that commit is searched for the catalog it
+   * came from: the other {@code catalog.yaml} files there that load and name any of the topics both the new
+   * catalog and the gate follow. One such catalog is the earlier location, whether the commit moved it there or
+   * copied it (and a later commit deleted the original). Several: the one this commit deletes or whose content it
+   * copied unchanged, if exactly one is; otherwise the origin is ambiguous and the gate fails closed.
    */
-  static List<String> catalogLocations(List<GitHistory.Commit> commits, String catalogPath) {
+  private List<String> catalogLocations(List<GitHistory.Commit> commits, String catalogPath, List<String> allCatalogs,
+      Collection<String> topics) {
     List<String> locations = new ArrayList<>(List.of(catalogPath));
     for (int known = 0; known < locations.size(); known++) {
       String location = locations.get(known);
       for (GitHistory.Commit c : commits) {
-        if (!c.changed().contains(location)) {
+        if (!c.added().contains(location)) {
           continue;
         }
-        List<String> others = c.changed().stream()
-            .filter(p -> !p.equals(location) && isCatalog(p) && !locations.contains(p)).toList();
-        List<String> deleted = others.stream().filter(p -> c.deleted().contains(p)).toList();
-        if (!c.added().contains(location) || deleted.isEmpty()) {
-          continue;
+        GitHistory.Blob added = git.blob(c.id(), location);
+        if (added == null) {
+          continue; // not a file after all (cannot happen for a path git log lists as added)
         }
-        if (deleted.size() > 1) {
+        Catalog addedCatalog = catalog(c.id(), location, added);
+        List<String> shared = topics.stream().filter(t -> addedCatalog.topic(t).isPresent()).toList();
+        String parent = c.id() + "^";
+        List<String> candidates = new ArrayList<>();
+        List<String> evident = new ArrayList<>(); // deleted by this commit, or copied from unchanged
+        for (String p : allCatalogs) {
+          if (p.equals(location)) {
+            continue;
+          }
+          GitHistory.Blob before = git.blob(parent, p);
+          if (before == null || namedTopics(parent, p, before, shared).isEmpty()) {
+            continue;
+          }
+          candidates.add(p);
+          if (c.deleted().contains(p) || before.id().equals(added.id())) {
+            evident.add(p);
+          }
+        }
+        String origin = candidates.size() == 1 ? candidates.get(0) : evident.size() == 1 ? evident.get(0) : null;
+        if (origin == null && !candidates.isEmpty()) {
           throw new BaselineException("commit " + c.id() + " on the baseline's history adds the catalog " + location
-              + " and deletes several others (" + String.join(", ", deleted) + "), so the gate cannot tell where the "
-              + "catalog was before it and which earlier versions its subjects had. Check that change against each "
-              + "candidate by hand (--against dir:PATH); see README, section Baselines.");
+              + ", and its first parent holds several catalogs naming the same topics (" + String.join(", ", candidates)
+              + ")" + (evident.isEmpty() ? ", none of them deleted or copied unchanged by this commit"
+                  : ", of which " + String.join(", ", evident) + " are each deleted or copied unchanged by it")
+              + ", so the gate cannot tell where the catalog was before it and which earlier versions its subjects "
+              + "had. Check the change against each candidate by hand (--against dir:PATH, a checkout of that commit "
+              + "made with git worktree add); see README, section Baselines.");
         }
-        locations.add(deleted.get(0));
+        if (origin != null && !locations.contains(origin)) {
+          locations.add(origin);
+        }
       }
     }
     return locations;
+  }
+
+  /**
+   * A commit that holds no catalog at any known location: either the project did not exist yet, or its catalog
+   * lived somewhere the gate did not see it move from (deleted in one commit, created elsewhere in a later one).
+   * Any other catalog there that names a followed topic makes it the second: fail closed.
+   */
+  private void requireNoOtherCatalog(GitHistory.Commit c, List<String> locations, List<String> allCatalogs,
+      Collection<String> topics) {
+    for (String p : allCatalogs) {
+      if (locations.contains(p)) {
+        continue;
+      }
+      GitHistory.Blob other = git.blob(c.id(), p);
+      List<String> named = other == null ? List.of() : namedTopics(c.id(), p, other, topics);
+      if (!named.isEmpty()) {
+        throw new BaselineException("commit " + c.id() + " on the baseline's history has no catalog at "
+            + String.join(" or ", locations) + ", but holds " + p + ", which names " + String.join(", ", named)
+            + ". No commit moves or copies the catalog from there, so the gate cannot tell whether that file held "
+            + "earlier versions of these subjects (data may have been written with them) and cannot judge against "
+            + "them. Check the change against that commit by hand (--against dir:PATH, a checkout of it made with "
+            + "git worktree add); see README, section Baselines.");
+      }
+    }
+  }
+
+  /** The topics among {@code topics} that a catalog names; none when it does not load (not a contracts catalog). */
+  private List<String> namedTopics(String commit, String path, GitHistory.Blob blob, Collection<String> topics) {
+    if (notCatalogs.contains(blob.id())) {
+      return List.of();
+    }
+    Catalog other;
+    try {
+      other = catalog(commit, path, blob);
+    } catch (BaselineException notACatalog) {
+      notCatalogs.add(blob.id()); // a test fixture of a broken catalog, say: nobody's contract
+      return List.of();
+    }
+    return topics.stream().filter(t -> other.topic(t).isPresent()).toList();
   }
 
   private static boolean isCatalog(String path) {

@@ -146,6 +146,81 @@ class GateHistoryTest {
     assertTrue(run.err().contains("commit " + move) && run.err().contains("a/catalog.yaml, b/catalog.yaml"), run.err());
   }
 
+  /** Review of issue 13: the folder copied in one commit and the original deleted in the next is still a move. */
+  @Test
+  void aSchemasFolderCopiedThenDeletedInTwoCommitsIsFollowed() throws IOException {
+    assertCopyThenDeleteBreaksTheOldVersion(false);
+  }
+
+  @Test
+  void aCopiedCatalogIsToldFromATestFixtureNamingTheSameTopics() throws IOException {
+    assertCopyThenDeleteBreaksTheOldVersion(true);
+  }
+
+  /** Category dropped, schemas/ copied then deleted, category back as an int in the copy: v1 is still compared. */
+  private void assertCopyThenDeleteBreaksTheOldVersion(boolean withFixture) throws IOException {
+    TestRepo repo = new TestRepo(tmp);
+    String v1 = shortHead(repo); // category a string: a fixture commit leaves that version as it was
+    if (withFixture) {
+      fixtureCatalog(repo);
+      repo.commitAll("a test fixture naming the same topics");
+    }
+    dropCategory(repo);
+    copyThenDelete(repo);
+    readdCategoryAsInt(repo.dir.resolve("contracts-schemas").resolve(AVRO));
+
+    assertBreaksOldVersion(repo, v1, "check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
+  }
+
+  @Test
+  void aCompatibleChangeAfterACopyThenDeleteStillPasses() throws IOException {
+    TestRepo repo = new TestRepo(tmp);
+    dropCategory(repo);
+    copyThenDelete(repo);
+    Path file = repo.dir.resolve("contracts-schemas").resolve(AVRO);
+    Files.writeString(file, Files.readString(file).replace(AVRO_DESCRIPTION, AVRO_DESCRIPTION
+        + ",\n          {\"name\": \"owner\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"Owner.\"}"));
+
+    TestRepo.Run run = repo.contracts("check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("compatible with git:HEAD"), run.out());
+    assertTrue(run.err().isBlank(), "nothing skipped: " + run.err());
+  }
+
+  @Test
+  void aCopyFromOneOfSeveralCatalogsFailsClosed() throws IOException {
+    TestRepo repo = new TestRepo(tmp);
+    fixtureCatalog(repo);
+    repo.commitAll("a second catalog naming the same topics");
+    TestRepo.copy(tmp.resolve("schemas"), tmp.resolve("contracts-schemas"));
+    Path catalog = tmp.resolve("contracts-schemas").resolve("catalog.yaml");
+    Files.writeString(catalog, Files.readString(catalog).replace("    retention: 30d\n", "    retention: 31d\n"));
+    repo.commitAll("a copy, edited: copied from which?");
+    String copy = repo.git("rev-parse", "HEAD").strip();
+
+    TestRepo.Run run = repo.contracts("check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("commit " + copy) && run.err().contains("fixtures/catalog.yaml, schemas/catalog.yaml"),
+        run.err());
+    assertFalse(run.out().contains("compatible"), run.out());
+  }
+
+  @Test
+  void aCatalogDeletedThenRecreatedElsewhereLaterFailsClosed(@TempDir Path kept) throws IOException {
+    TestRepo repo = new TestRepo(tmp);
+    String v1 = repo.git("rev-parse", "HEAD").strip();
+    TestRepo.copy(tmp.resolve("schemas"), kept);
+    deleteTree(tmp.resolve("schemas"));
+    repo.commitAll("the contracts go");
+    TestRepo.copy(kept, tmp.resolve("contracts-schemas"));
+    repo.commitAll("and come back elsewhere");
+
+    TestRepo.Run run = repo.contracts("check", "--schemas", "contracts-schemas", "--against", "git:HEAD");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains("commit " + v1) && run.err().contains("holds schemas/catalog.yaml"), run.err());
+    assertFalse(run.out().contains("compatible"), run.out());
+  }
+
   @Test
   void anUnreadableCatalogInAnEarlierCommitFailsClosedNamingIt() {
     TestRepo repo = new TestRepo(tmp);
@@ -210,6 +285,26 @@ class GateHistoryTest {
         Files.delete(p);
       }
     }
+  }
+
+  /** Copies schemas/ to contracts-schemas/ in one commit and deletes schemas/ in the next. */
+  private void copyThenDelete(TestRepo repo) throws IOException {
+    TestRepo.copy(tmp.resolve("schemas"), tmp.resolve("contracts-schemas"));
+    repo.commitAll("copy the schemas folder");
+    deleteTree(tmp.resolve("schemas"));
+    repo.commitAll("delete the old schemas folder");
+  }
+
+  /** A catalog outside schemas/ naming the same topics, with other settings (a test fixture, say). */
+  private void fixtureCatalog(TestRepo repo) throws IOException {
+    Path fixtures = Files.createDirectories(tmp.resolve("fixtures"));
+    String catalog = Files.readString(tmp.resolve("schemas").resolve("catalog.yaml"));
+    Files.writeString(fixtures.resolve("catalog.yaml"), catalog.replace("    retention: 30d\n", "    retention: 1d\n"));
+  }
+
+  private static void readdCategoryAsInt(Path file) throws IOException {
+    Files.writeString(file, Files.readString(file).replace(AVRO_DESCRIPTION, AVRO_DESCRIPTION
+        + ",\n          {\"name\": \"category\", \"type\": [\"null\", \"int\"], \"default\": null, \"doc\": \"Category.\"}"));
   }
 
   private static void readdCategoryAsInt(TestRepo repo, String file) {
