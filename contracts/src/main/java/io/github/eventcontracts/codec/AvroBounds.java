@@ -1,8 +1,11 @@
 package io.github.eventcontracts.codec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
@@ -13,10 +16,12 @@ import org.apache.avro.Schema;
  * record declaring a string of 2^31-9 bytes would otherwise end in an {@code OutOfMemoryError}.
  *
  * <p>The check is a skip-style walk over the bytes (no allocation, nothing decoded): varints are read,
- * lengths compared, strings skipped. It also refuses what the reader would fail on later (a union or enum
- * index out of range, a varint longer than its type allows, truncated data, trailing bytes) and nesting
- * deeper than {@link #MAX_DEPTH} levels (a recursive schema's data could otherwise overflow the reader's
- * stack). Items that take no bytes at all (an array of {@code null}, of empty records) cannot be bounded
+ * lengths compared, strings skipped. An array or map block that declares its size in bytes must hold items
+ * of exactly that size: a reader that skips the field (one its schema lacks) jumps the declared size, and
+ * must land where the check did. The check also refuses what the reader would fail on or read otherwise
+ * (a union or enum index out of range, a varint longer or wider than its type allows, truncated data,
+ * trailing bytes) and nesting deeper than {@link #MAX_DEPTH} levels (a recursive schema's data could
+ * otherwise overflow the reader's stack). Items that take no bytes at all (an array of {@code null}, of empty records) cannot be bounded
  * by the bytes left: at most {@link #MAX_EMPTY_ITEMS} of them are accepted per record.
  *
  * <p>Create once per writer schema ({@link #of}) and share: thread-safe, immutable.
@@ -36,20 +41,8 @@ public final class AvroBounds {
   /** The check for data written with {@code writerSchema}. */
   public static AvroBounds of(Schema writerSchema) {
     Node root = new Compiler().node(writerSchema, "");
-    fillMin(root, new IdentityHashMap<>());
+    fillMin(root);
     return new AvroBounds(root);
-  }
-
-  private static void fillMin(Node n, Map<Node, Boolean> seen) {
-    if (seen.put(n, Boolean.TRUE) != null) {
-      return;
-    }
-    n.min = min(n, new IdentityHashMap<>());
-    if (n.children != null) {
-      for (Node c : n.children) {
-        fillMin(c, seen);
-      }
-    }
   }
 
   /**
@@ -180,9 +173,10 @@ public final class AvroBounds {
       if (count == 0) {
         return;
       }
+      long blockBytes = -1; // unknown: the block's size is not declared
       if (count < 0) { // a negative count is followed by the block's size in bytes
         count = count == Long.MIN_VALUE ? Long.MAX_VALUE : -count;
-        long blockBytes = readVarint(n, c, 10);
+        blockBytes = readVarint(n, c, 10);
         if (blockBytes < 0 || blockBytes > c.left()) {
           throw new IllegalArgumentException(what + " block of " + blockBytes + " bytes declared with " + c.left()
               + " bytes left" + n.where());
@@ -201,6 +195,7 @@ public final class AvroBounds {
               + ": more than " + MAX_EMPTY_ITEMS + " such items in one record are refused");
         }
       }
+      int blockStart = c.pos;
       for (long i = 0; i < count; i++) {
         if (n.type == Schema.Type.MAP) {
           long len = readVarint(n, c, 10);
@@ -211,6 +206,12 @@ public final class AvroBounds {
           c.pos += (int) len;
         }
         walk(item, c, depth);
+      }
+      // A reader that skips this array or map (a writer-only field) jumps the declared size and reads the
+      // next count there: unless the items take exactly that size, it reads other bytes than were checked.
+      if (blockBytes >= 0 && c.pos - blockStart != blockBytes) {
+        throw new IllegalArgumentException(what + " block declared " + blockBytes + " bytes but its items take "
+            + (c.pos - blockStart) + n.where());
       }
     }
   }
@@ -238,10 +239,14 @@ public final class AvroBounds {
         throw new IllegalArgumentException("the data ends early (truncated) in a number" + n.where());
       }
       int b = c.b[c.pos++] & 0xff;
+      if (maxBytes == 5 && i == 4 && b > 0x0f) {
+        // Avro's readInt keeps only the low 4 bits of a fifth byte: refuse what it would read otherwise
+        throw new IllegalArgumentException("invalid int encoding (a fifth byte of 0x" + Integer.toHexString(b)
+            + " holds more than 32 bits)" + n.where());
+      }
       raw |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
-        long v = (raw >>> 1) ^ -(raw & 1);
-        return maxBytes == 5 ? (int) v : v;
+        return (raw >>> 1) ^ -(raw & 1); // an int's raw value has at most 32 bits: it fits an int
       }
       shift += 7;
     }
@@ -299,8 +304,51 @@ public final class AvroBounds {
     }
   }
 
-  /** Fills in {@code min} for a compiled tree; recursion counts as zero (a lower bound). */
-  private static long min(Node n, Map<Node, Boolean> inProgress) {
+  /**
+   * Fills in {@code min}, the fewest bytes of any value of each node, for a compiled tree. A node's minimum
+   * depends only on its children's: all start unknown (infinite) and are lowered pass after pass, children
+   * before parents, until none changes. Each node is computed once per pass (a named type used many times
+   * is not walked again for each use), and as the smallest value of a type never holds a value of that same
+   * type inside it, a pass per nesting level at most reaches the exact minimum. A type no finite value has
+   * (a record that must hold itself) keeps none, and counts as zero: a lower bound.
+   */
+  private static void fillMin(Node root) {
+    List<Node> order = new ArrayList<>();
+    postOrder(root, Collections.newSetFromMap(new IdentityHashMap<>()), order);
+    for (Node n : order) {
+      n.min = Long.MAX_VALUE;
+    }
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (Node n : order) {
+        long m = minFromChildren(n);
+        if (m < n.min) {
+          n.min = m;
+          changed = true;
+        }
+      }
+    }
+    for (Node n : order) {
+      if (n.min == Long.MAX_VALUE) {
+        n.min = 0;
+      }
+    }
+  }
+
+  private static void postOrder(Node n, Set<Node> seen, List<Node> order) {
+    if (!seen.add(n)) {
+      return;
+    }
+    if (n.children != null) {
+      for (Node c : n.children) {
+        postOrder(c, seen, order);
+      }
+    }
+    order.add(n);
+  }
+
+  /** The fewest bytes of a value of {@code n} given its children's current minimums (MAX_VALUE: none yet). */
+  private static long minFromChildren(Node n) {
     switch (n.type) {
       case NULL:
         return 0;
@@ -311,23 +359,21 @@ public final class AvroBounds {
       case FIXED:
         return n.size;
       case RECORD: {
-        if (inProgress.containsKey(n)) {
-          return 0;
-        }
-        inProgress.put(n, Boolean.TRUE);
         long sum = 0;
         for (Node f : n.children) {
-          sum += min(f, inProgress);
+          if (f.min == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+          }
+          sum = Math.min(sum + f.min, Long.MAX_VALUE - 1); // no overflow; MAX_VALUE stays "none"
         }
-        inProgress.remove(n);
         return sum;
       }
       case UNION: {
         long least = Long.MAX_VALUE;
         for (Node b : n.children) {
-          least = Math.min(least, min(b, inProgress));
+          least = Math.min(least, b.min);
         }
-        return 1 + (least == Long.MAX_VALUE ? 0 : least);
+        return least == Long.MAX_VALUE ? Long.MAX_VALUE : 1 + Math.min(least, Long.MAX_VALUE - 2);
       }
       default: // boolean, int, long, enum, string, bytes (a length), array and map (a final zero count)
         return 1;

@@ -3,8 +3,10 @@ package io.github.eventcontracts.serde;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.eventcontracts.codec.AvroBounds;
 import io.github.eventcontracts.events.ProjectGenerated;
 import io.github.eventcontracts.events.ProjectGeneratedData;
 import io.github.eventcontracts.model.ContractModel;
@@ -12,9 +14,19 @@ import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterAll;
@@ -202,6 +214,227 @@ class HostileRecordsTest {
     varint(deep, 0);
     byte[] record = deep.toByteArray();
     refused(() -> avro(record), "nested deeper than 256 levels at chain");
+  }
+
+  // ---- byte-sized blocks (issue 14): a reader that skips a writer-only array or map jumps the declared size
+
+  /** skill.created as another producer could register it: data gains {@code extraField} before data.name. */
+  private static String skillCreatedSchema(String extraField) {
+    String schema = ContractModel.bundled().event("skill.created").orElseThrow().avroSchema().toString();
+    String name = "{\"name\":\"name\",";
+    assertEquals(schema.indexOf(name), schema.lastIndexOf(name), "data.name occurs once in " + schema);
+    return schema.replace(name, extraField + "," + name);
+  }
+
+  private static int skillCreatedWith(String extraField) {
+    return registry.register("skill.created-value", skillCreatedSchema(extraField));
+  }
+
+  /** A skill.created record with id {@code id} whose data.skill_id is followed by {@code extra}. */
+  private static byte[] skillCreated(int id, byte[] extra) {
+    ByteArrayOutputStream out = header(id);
+    string(out, UUID.randomUUID().toString());
+    string(out, "skill.created");
+    varint(out, 1_737_972_000_000L);
+    string(out, "s");
+    out.writeBytes(extra);
+    string(out, "n");
+    varint(out, 0); // description: null
+    varint(out, 0); // category: null
+    return out.toByteArray();
+  }
+
+  /**
+   * One block of {@code count} items declared {@code blockBytes} long, holding {@code items}, then the end of
+   * the array or map.
+   */
+  private static byte[] sizedBlock(int count, int blockBytes, byte[] items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    varint(out, -count);
+    varint(out, blockBytes);
+    out.writeBytes(items);
+    varint(out, 0);
+    return out.toByteArray();
+  }
+
+  /**
+   * Six bytes that the bounds check walks as string content, but that a reader landing on them reads as the
+   * end of the array or map (0) and then a length of 2^30 for data.name: 1 GB, in a 256 MB heap.
+   */
+  private static byte[] trap() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0);
+    varint(out, 1L << 30);
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] str(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    string(out, s);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aSkippedArrayBlockWhoseItemsDoNotFillItsDeclaredBytesIsRefused() {
+    int id = skillCreatedWith("{\"name\":\"tags\",\"type\":{\"type\":\"array\",\"items\":\"string\"}}");
+    byte[] item = concat(new byte[] {(byte) (trap().length * 2)}, trap()); // a string of 6 bytes: 7 bytes
+    assertEquals(7, item.length);
+    byte[] record = skillCreated(id, sizedBlock(1, 1, item));
+    refused(() -> new EventAvroDeserializer<>(client, null).deserialize("skill.created", record),
+        "topic 'skill.created'", "array block declared 1 bytes but its items take 7 at data.tags");
+    // a block whose size is its items' size is skipped by the reader, and the record read
+    byte[] sized = skillCreated(id, sizedBlock(2, 5, concat(str("ab"), str("c"))));
+    SpecificRecord read = new EventAvroDeserializer<>(client, null).deserialize("skill.created", sized);
+    assertEquals("n", ((io.github.eventcontracts.events.SkillCreated) read).getData().getName());
+  }
+
+  @Test
+  void aSkippedMapBlockWhoseEntriesDoNotFillItsDeclaredBytesIsRefused() {
+    int id = skillCreatedWith("{\"name\":\"attrs\",\"type\":{\"type\":\"map\",\"values\":\"string\"}}");
+    byte[] entry = concat(new byte[] {(byte) (trap().length * 2)}, trap(), str("v")); // key of 7, value of 2
+    byte[] record = skillCreated(id, sizedBlock(1, 1, entry));
+    refused(() -> new EventAvroDeserializer<>(client, null).deserialize("skill.created", record),
+        "topic 'skill.created'", "map block declared 1 bytes but its items take 9 at data.attrs");
+    // a block declared longer than its entries is refused too
+    byte[] longer = skillCreated(id, sizedBlock(1, 5, concat(str("k"), str("v"))));
+    refused(() -> new EventAvroDeserializer<>(client, null).deserialize("skill.created", longer),
+        "map block declared 5 bytes but its items take 4 at data.attrs");
+    byte[] sized = skillCreated(id, sizedBlock(1, 4, concat(str("k"), str("v"))));
+    SpecificRecord read = new EventAvroDeserializer<>(client, null).deserialize("skill.created", sized);
+    assertEquals("n", ((io.github.eventcontracts.events.SkillCreated) read).getData().getName());
+  }
+
+  @Test
+  void sizedBlocksAsAvrosBlockingEncoderWritesThemAreRead() throws Exception {
+    String schema = skillCreatedSchema("{\"name\":\"tags\",\"type\":{\"type\":\"array\",\"items\":\"string\"}},"
+        + "{\"name\":\"attrs\",\"type\":{\"type\":\"map\",\"values\":\"string\"}}");
+    int id = registry.register("skill.created-value", schema);
+    Schema writer = new Schema.Parser().parse(schema);
+    GenericRecord data = new GenericData.Record(writer.getField("data").schema());
+    data.put("skill_id", "s");
+    data.put("tags", List.of("a", "bb", "ccc"));
+    data.put("attrs", Map.of("k", "v", "kk", "vv"));
+    data.put("name", "n");
+    GenericRecord event = new GenericData.Record(writer);
+    event.put("event_id", UUID.randomUUID().toString());
+    event.put("event_type", "skill.created");
+    event.put("timestamp", 1_737_972_000_000L);
+    event.put("data", data);
+    ByteArrayOutputStream out = header(id);
+    BinaryEncoder enc = EncoderFactory.get().blockingBinaryEncoder(out, null);
+    new GenericDatumWriter<GenericRecord>(writer).write(event, enc);
+    enc.flush();
+    byte[] record = out.toByteArray();
+    int tags = 5 + 1 + 36 + 1 + 13 + 6 + 2; // header, event_id, event_type, timestamp, data.skill_id
+    assertEquals(5, record[tags], "the blocking encoder wrote data.tags as a sized block of 3 (zig-zag -3)");
+    SpecificRecord read = new EventAvroDeserializer<>(client, null).deserialize("skill.created", record);
+    assertEquals("n", ((io.github.eventcontracts.events.SkillCreated) read).getData().getName());
+  }
+
+  // ---- the writer schema's minimum sizes (issue 14): computed once per named type
+
+  /** Level {@code i} of a record whose every level has two fields of the level below: 2^i ints. */
+  private static String doubling(int i) {
+    if (i == 0) {
+      return "{\"type\":\"record\",\"name\":\"T0\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    }
+    return "{\"type\":\"record\",\"name\":\"T" + i + "\",\"fields\":[{\"name\":\"a\",\"type\":" + doubling(i - 1)
+        + "},{\"name\":\"b\",\"type\":\"T" + (i - 1) + "\"}]}";
+  }
+
+  @Test
+  void aSchemaReusingANamedTypeAtEachOf40LevelsIsCompiledFast() {
+    Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Root\",\"fields\":[{\"name\":\"deep\","
+        + "\"type\":{\"type\":\"array\",\"items\":" + doubling(40) + "}}]}");
+    // walking each use of each named type again takes 2^40 steps: hours
+    AvroBounds bounds = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> AvroBounds.of(schema));
+    bounds.check(new byte[] {0}, 0, 1); // no items
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> bounds.check(new byte[] {2, 0, 0}, 0, 3));
+    assertTrue(e.getMessage().contains("each item takes at least 1099511627776 bytes"), e.getMessage());
+  }
+
+  @Test
+  void theMinimumSizeOfATypeInsideACycleIsExact() {
+    // X holds R, R holds an int and maybe an X: an X takes at least 2 bytes. Taken as the zero bytes it
+    // seems to take while R is being sized, more than MAX_EMPTY_ITEMS of them would be refused.
+    Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Root\",\"fields\":["
+        + "{\"name\":\"r\",\"type\":{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"},"
+        + "{\"name\":\"b\",\"type\":[\"null\",{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"r\",\"type\":\"R\"}]}]}]}},"
+        + "{\"name\":\"xs\",\"type\":{\"type\":\"array\",\"items\":\"X\"}}]}");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    varint(out, 7); // r.a
+    varint(out, 0); // r.b: null
+    int count = AvroBounds.MAX_EMPTY_ITEMS + 10;
+    varint(out, count);
+    for (int i = 0; i < count; i++) {
+      varint(out, i); // xs[i].r.a
+      varint(out, 0); // xs[i].r.b: null
+    }
+    varint(out, 0);
+    byte[] data = out.toByteArray();
+    AvroBounds.of(schema).check(data, 0, data.length);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AvroBounds.of(schema).check(data, 0, 2 + 3 + 10));
+    assertTrue(e.getMessage().contains("(each item takes at least 2 bytes)"), e.getMessage());
+  }
+
+  // ---- int varints read as Avro reads them (issue 14)
+
+  @Test
+  void anIntWhoseFifthByteHoldsMoreThan32BitsIsRefused() {
+    // Avro's readInt drops the bits of a fifth byte above 0x0F: FF FF FF FF 1F is -2^31 to it, not 0
+    ByteArrayOutputStream out = header(registry.register("skill.created-value",
+        ContractModel.bundled().event("skill.created").orElseThrow().avroSchema().toString()));
+    string(out, UUID.randomUUID().toString());
+    string(out, "skill.created");
+    varint(out, 1_737_972_000_000L);
+    string(out, "s");
+    string(out, "n");
+    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x1F}); // description
+    varint(out, 0); // category: null
+    byte[] record = out.toByteArray();
+    refused(() -> new EventAvroDeserializer<>(client, null).deserialize("skill.created", record),
+        "topic 'skill.created'", "invalid int encoding (a fifth byte of 0x1f holds more than 32 bits) at "
+            + "data.description");
+  }
+
+  @Test
+  void aFiveByteIndexIsAcceptedOnlyWhenAvroReadsItInRange() throws Exception {
+    Schema twoSymbols = new Schema.Parser().parse("{\"type\":\"enum\",\"name\":\"E\",\"symbols\":[\"A\",\"B\"]}");
+    AvroBounds bounds = AvroBounds.of(twoSymbols);
+    int accepted = 0;
+    for (int first : new int[] {0x80, 0x81, 0x82, 0xFF}) {
+      for (int fifth = 0; fifth < 0x100; fifth++) {
+        byte[] b = {(byte) first, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) fifth};
+        boolean avroInRange;
+        try {
+          int i = DecoderFactory.get().binaryDecoder(b, null).readEnum();
+          avroInRange = i >= 0 && i < 2;
+        } catch (java.io.IOException e) {
+          avroInRange = false;
+        }
+        boolean checked;
+        try {
+          bounds.check(b, 0, b.length);
+          checked = true;
+        } catch (IllegalArgumentException e) {
+          checked = false;
+        }
+        // a fifth byte above 0x0F is refused even where Avro, dropping its high bits, reads an index in range
+        assertEquals(avroInRange && fifth <= 0x0F, checked, "enum index " + HexFormat.of().formatHex(b));
+        accepted += checked ? 1 : 0;
+      }
+    }
+    assertEquals(2, accepted, "80 80 80 80 00 and 82 80 80 80 00 (0 and 1, overlong but read)");
   }
 
   @Test
