@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Configuration: {@link EventSerdeConfig}. Thread-safe, as a producer's serializer must be.
  */
 public class EventAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
-  static final byte MAGIC_BYTE = 0;
+  /** The first byte of the Confluent wire format: magic byte, 4-byte big-endian schema id, Avro binary. */
+  public static final byte MAGIC_BYTE = 0;
   static final int HEADER_SIZE = 5;
 
   private final RegistryClient presetClient;

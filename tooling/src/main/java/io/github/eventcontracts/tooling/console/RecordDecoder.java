@@ -6,6 +6,7 @@ import io.github.eventcontracts.codec.EventJsonCodec;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryException;
 import io.github.eventcontracts.serde.EventAvroDeserializer;
+import io.github.eventcontracts.serde.EventAvroSerializer;
 import io.github.eventcontracts.serde.EventJsonDeserializer;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * then written by {@link EventJsonCodec}, exactly as a producer of plain JSON would send it.
  */
 public final class RecordDecoder {
-  private static final byte MAGIC_BYTE = 0;
   private static final JsonFactory JSON = new JsonFactory();
 
   private final EventJsonCodec codec;
@@ -59,7 +59,7 @@ public final class RecordDecoder {
     if (value == null) {
       throw new UndecodableRecord("the value is null (a tombstone), not an event");
     }
-    boolean isAvro = value.length > 0 && value[0] == MAGIC_BYTE;
+    boolean isAvro = value.length > 0 && value[0] == EventAvroSerializer.MAGIC_BYTE;
     if (isAvro && avro == null) {
       throw new UndecodableRecord("the value is in the Confluent Avro wire format (magic byte 0), which needs the "
           + "schema registry: pass --registry URL or set SCHEMA_REGISTRY_URL");
