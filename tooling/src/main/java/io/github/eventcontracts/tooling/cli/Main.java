@@ -7,14 +7,23 @@ import picocli.CommandLine.Command;
  * {@code contracts}: the command line over the contracts tooling. Exit codes for every command: 0 clean
  * or compatible, 100 findings, 1 the tool could not judge (bad input, unreadable baseline, bad arguments).
  */
-@Command(name = "contracts", mixinStandardHelpOptions = true, version = "event-contracts 0.1.0",
-    description = "Lint, compatibility gate, registration and topic provisioning for the event contracts.",
+@Command(name = "contracts", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Lint, compatibility gate, registration, topic provisioning, generated docs and a console "
+        + "producer and consumer for the event contracts.",
     subcommands = {LintCommand.class, CheckCommand.class, CompatCommand.class, RegisterCommand.class,
         TopicsCommand.class, DocsCommand.class, ProduceCommand.class, ConsumeCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 clean/compatible, 100 findings, 1 the tool could not judge "
         + "(invalid schema, unreadable baseline, bad arguments)."})
 public final class Main implements Runnable {
+  /** {@code --version}: the artifact's version as the build wrote it into this jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"event-contracts " + io.github.eventcontracts.tooling.docs.Docs.artifactVersion()};
+    }
+  }
+
   public static final int OK = 0;
   public static final int FINDINGS = 100;
   public static final int BROKEN = 1;
