@@ -183,13 +183,12 @@ class KafkaTopicsPageTest {
   @Test
   void schemaExamplesAreUsedAndAnExampleTheSchemaRefusesIsAnErrorNamingTheFile(@TempDir Path tmp) {
     TestRepo repo = new TestRepo(tmp);
-    repo.edit("json/skill.created.json", "\"description\": \"Name of the skill.\"",
-        "\"description\": \"Name of the skill.\", \"examples\": [\"my-skill\"]");
+    repo.edit("json/skill.created.json", "\"examples\": [\"my-skill\"]", "\"examples\": [\"another-skill\"]");
     repo.edit("json/skill.updated.json", "\"description\": \"Id of the updated skill; the message key.\"",
         "\"description\": \"Id of the updated skill; the message key.\", \"pattern\": \"^sk-[0-9]+$\"");
     ContractModel model = ContractModel.load(tmp.resolve("schemas"));
     ExampleEvents examples = new ExampleEvents();
-    assertEquals("my-skill", examples.example(model.event("skill.created").orElseThrow()).at("/data/name").asText());
+    assertEquals("another-skill", examples.example(model.event("skill.created").orElseThrow()).at("/data/name").asText());
     DocsException e = assertThrows(DocsException.class, () -> examples.example(model.event("skill.updated").orElseThrow()));
     assertTrue(e.getMessage().startsWith("schemas/json/skill.updated.json: ") && e.getMessage().contains("skill_id")
         && e.getMessage().contains("'examples'"), e.getMessage());

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AcceptedChangesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String TESTS_PASSED_MAX = "\"maximum\": 2147483647,\n          \"description\": \"Number of tests that passed";
+  private static final String TESTS_PASSED_MAX = "\"maximum\": 2147483647,\n          \"examples\": [10],\n          \"description\": \"Number of tests that passed";
   private static final String REASON = "the validation service never reports more than 1000 tests (ticket VAL-7)";
 
   @TempDir

@@ -132,7 +132,7 @@ class GateGitTest {
     TestRepo repo = new TestRepo(tmp);
     String head = repo.git("rev-parse", "--short=7", "HEAD").strip();
     // an optional property removed from a closed model: old data may hold it; located where it was, in the old file
-    repo.edit("json/skill.created.json", ",\n        \"category\": {\n          \"type\": \"string\",\n          \"description\": "
+    repo.edit("json/skill.created.json", ",\n        \"category\": {\n          \"type\": \"string\",\n          \"examples\": [\"backend\"],\n          \"description\": "
         + "\"Category the skill belongs to; absent when uncategorised.\"\n        }", "");
     TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD");
     assertEquals(100, run.exit(), run.out() + run.err());
@@ -149,7 +149,7 @@ class GateGitTest {
         "\"description\": \"The skill that changed, and which of its fields changed.\"");
     repo.commitAll("v2: reworded");
     repo.edit("json/skill.updated.json", "\"skill_id\",\n        \"changes\"", "\"skill_id\"");
-    repo.edit("json/skill.updated.json", ",\n        \"changes\": {\n          \"type\": \"array\",\n          \"description\": "
+    repo.edit("json/skill.updated.json", ",\n        \"changes\": {\n          \"type\": \"array\",\n          \"examples\": [[\"name\", \"description\"]],\n          \"description\": "
         + "\"Names of the skill's fields that changed.\",\n          \"items\": {\n            \"type\": \"string\"\n          }\n        }", "");
     TestRepo.Run run = repo.contracts("check", "--against", "git:HEAD", "--format", "json");
     assertEquals(100, run.exit(), run.out() + run.err());

@@ -23,7 +23,7 @@ class GateHistoryTest {
   private static final String AVRO_DESCRIPTION = "\"doc\": \"Free-text description; absent when the producer has none.\"}";
   private static final String JSON = "json/skill.created.json";
   private static final String JSON_CATEGORY = ",\n        \"category\": {\n          \"type\": \"string\",\n"
-      + "          \"description\": \"Category the skill belongs to; absent when uncategorised.\"\n        }";
+      + "          \"examples\": [\"backend\"],\n          \"description\": \"Category the skill belongs to; absent when uncategorised.\"\n        }";
   private static final String JSON_DESCRIPTION = "\"description\": \"Free-text description; absent when the producer has none.\"\n        }";
 
   @TempDir
