@@ -94,7 +94,7 @@ class RegisterIT {
       // Avro: a required field without a default (new readers cannot read old data); JSON: a lower maximum
       repo.edit("avro/skill.created.avsc", "{\"name\": \"skill_id\"",
           "{\"name\": \"owner\", \"type\": \"string\", \"doc\": \"Owner.\"},\n          {\"name\": \"skill_id\"");
-      repo.edit("json/validation.completed.json", "\"maximum\": 2147483647,\n          \"description\": \"Number of tests that passed",
+      repo.edit("json/validation.completed.json", "\"maximum\": 2147483647,\n          \"examples\": [10],\n          \"description\": \"Number of tests that passed",
           "\"maximum\": 1000,\n          \"description\": \"Number of tests that passed");
       String avroV1 = AcceptedChange.fingerprint(SchemaFormat.AVRO, SourceDocument.parse("v1.avsc", client.version(avro, 1).schema()));
       String jsonV1 = AcceptedChange.fingerprint(SchemaFormat.JSON, SourceDocument.parse("v1.json", client.version(json, 1).schema()));
