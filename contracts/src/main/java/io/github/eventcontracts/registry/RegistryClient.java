@@ -207,7 +207,16 @@ public final class RegistryClient {
         if (status < 500) {
           throw error(what, status, r.body());
         }
-        failure = "HTTP " + status + " " + registryMessage(r.body());
+        String message = registryMessage(r.body());
+        if (message.contains("could not determine version")) {
+          // Apicurio Registry 2.x's JSON Schema checker does not know draft 2020-12: the same answer every time
+          throw new RegistryException(status, 0, what + ": the registry answered HTTP " + status + " \"" + message
+              + "\": Apicurio Registry 2.x cannot judge the compatibility of a draft 2020-12 JSON Schema with its "
+              + "earlier versions (a deterministic failure, not retried). The gate (scripts/contracts check) has "
+              + "judged this change; register it where the registry can judge it, or, on the local stack, start "
+              + "from an empty registry: scripts/stack down --purge");
+        }
+        failure = "HTTP " + status + " " + message;
       } catch (BoundedBody.TooLarge e) {
         throw new RegistryException(0, 0, what + ": " + e.getMessage());
       } catch (IOException e) {

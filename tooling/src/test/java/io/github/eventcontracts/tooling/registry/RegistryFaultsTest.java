@@ -92,6 +92,19 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void apicuriosJsonSchemaVersionFailureIsReportedAtOnceWithTheWayOut() throws IOException {
+    // what Apicurio 2.4.2 answers when asked to judge a draft 2020-12 JSON Schema against an earlier version
+    AtomicInteger calls = new AtomicInteger();
+    String url = serve(new int[] {500}, new String[] {"{\"error_code\":500,\"message\":\"#: could not determine version\"}"},
+        0, calls, null);
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> client(url, Duration.ofSeconds(10), Duration.ofSeconds(10)).register("s-json-value", "{}", "JSON"));
+    assertEquals(1, calls.get(), "a deterministic answer is not retried for the whole deadline");
+    assertTrue(e.getMessage().contains("draft 2020-12") && e.getMessage().contains("scripts/stack down --purge"),
+        e.getMessage());
+  }
+
+  @Test
   void unauthorizedIsReportedAsSuchWithoutTheSecret() throws IOException {
     AtomicReference<String> auth = new AtomicReference<>();
     AtomicInteger calls = new AtomicInteger();
