@@ -43,26 +43,14 @@ public final class Docs {
   /** Each generated file that is missing or differs under {@code root}, as "stale: docs/…" or "missing: docs/…". */
   public static List<String> stale(Path root, Map<String, String> generated) {
     List<String> out = new ArrayList<>();
-    generated.forEach((path, text) -> {
-      Path p = root.resolve(path);
-      try {
-        if (!Files.isRegularFile(p)) {
-          out.add("missing: " + path);
-        } else if (!Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n").equals(text)) {
-          out.add("stale:   " + path);
-        }
-      } catch (IOException e) {
-        out.add("unreadable: " + path + " (" + e.getMessage() + ")");
-      }
-    });
+    differing(root, generated).forEach((path, problem) -> out.add(problem));
     return out;
   }
 
   /** Writes the files that differ; returns the paths written. */
   public static List<String> write(Path root, Map<String, String> generated) {
     List<String> written = new ArrayList<>();
-    for (String problem : stale(root, generated)) {
-      String path = problem.substring(problem.indexOf(':') + 1).strip().replaceFirst(" \\(.*$", "");
+    for (String path : differing(root, generated).keySet()) {
       Path p = root.resolve(path);
       try {
         Files.createDirectories(p.getParent());
@@ -73,6 +61,24 @@ public final class Docs {
       written.add(path);
     }
     return written;
+  }
+
+  /** The generated files that are missing or differ under {@code root}: path to what is wrong with it. */
+  private static Map<String, String> differing(Path root, Map<String, String> generated) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    generated.forEach((path, text) -> {
+      Path p = root.resolve(path);
+      try {
+        if (!Files.isRegularFile(p)) {
+          out.put(path, "missing: " + path);
+        } else if (!Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n").equals(text)) {
+          out.put(path, "stale:   " + path);
+        }
+      } catch (IOException e) {
+        out.put(path, "unreadable: " + path + " (" + e.getMessage() + ")");
+      }
+    });
+    return out;
   }
 
   /** The message for stale files: which, and the command that refreshes them. */
