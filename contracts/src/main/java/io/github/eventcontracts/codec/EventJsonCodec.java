@@ -72,7 +72,7 @@ public final class EventJsonCodec {
   }
 
   public EventJsonCodec(ContractModel model) {
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
         b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_PATH)
