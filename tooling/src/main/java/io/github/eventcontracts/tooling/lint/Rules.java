@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
-/** The lint rules. Each is documented in the README's Lint table, with the same id and sentence. */
+/** The lint rules. Each is documented in docs/gate.md's Lint rules table, with the same id and sentence. */
 public final class Rules {
   private Rules() {}
 

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/asyncapi.yaml is valid by the official AsyncAPI 3.0.0 JSON Schema and says what the contracts say. */
+/** docs/reference/asyncapi.yaml is valid by the official AsyncAPI 3.0.0 JSON Schema and says what the contracts say. */
 class AsyncApiDocumentTest {
   private static final ContractModel MODEL = ContractModel.load(TestRepo.repoRoot().resolve("schemas"));
   private static final Schema SPEC = spec();
