@@ -251,7 +251,7 @@ public final class RegistryClient {
     String subject = m.find() ? base + "/subjects/" + m.group(1) : base + "/subjects/<subject>";
     return "the registry cannot read the JSON Schema draft of this subject's registered versions (Apicurio Registry 2.x "
         + "judges drafts 04, 06 and 07 only; versions registered before the contracts moved to draft-07 declare "
-        + "draft 2020-12). Nothing was written. Drop the subject's old versions and register again: curl -X DELETE "
+        + "draft 2020-12). Nothing was written to this subject. Drop the subject's old versions and register again: curl -X DELETE "
         + subject + " && curl -X DELETE '" + subject + "?permanent=true' (a JSON subject's ids are on no record: "
         + "the JSON serdes write plain JSON), then run scripts/provision again; or, on the local stack, start from "
         + "an empty registry with scripts/stack down --purge (which drops the Avro ids too)";
