@@ -48,6 +48,14 @@ class AvroCompatCasesTest {
   /** One row: where it is, what it says, and what it expects per direction. */
   record Case(String file, String description, JsonNode previous, JsonNode current, List<String> backward,
       List<String> forward) {
+    SourceDocument previousDocument() {
+      return document("previous.avsc", previous);
+    }
+
+    SourceDocument currentDocument() {
+      return document("current.avsc", current);
+    }
+
     @Override
     public String toString() {
       return file + ": " + description;
@@ -118,8 +126,8 @@ class AvroCompatCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void avroCase(Case c) {
-    SourceDocument previous = document("previous.avsc", c.previous());
-    SourceDocument current = document("current.avsc", c.current());
+    SourceDocument previous = c.previousDocument();
+    SourceDocument current = c.currentDocument();
     List<Finding> backward = ENGINE.incompatibilities(previous, current, Side.READER);
     List<Finding> forward = ENGINE.incompatibilities(current, previous, Side.WRITER);
 

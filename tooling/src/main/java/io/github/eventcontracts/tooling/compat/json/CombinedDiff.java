@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code oneOf}, and from {@code allOf} to a single-branch combination (a value matching every branch
  * matches the one kept); else it is {@link Difference.Type#COMBINED_TYPE_CHANGED}. Then every original branch
  * is compared with every update branch, and a maximum matching of the compatible pairs must cover the
- * smaller side, or the branches changed ({@link Difference.Type#COMBINED_TYPE_SUBSCHEMAS_CHANGED}). More
+ * smaller side, or the branches changed ({@link Difference.Type#COMBINED_TYPE_SUBSCHEMAS_CHANGED}); a branch the
+ * update's {@code oneOf} newly repeats rejects its values ({@link Difference.Type#SUM_TYPE_NARROWED}). More
  * branches extend the combination, after the update's keyword ({@code PRODUCT_TYPE_EXTENDED} for
  * {@code allOf}, else {@code SUM_TYPE_EXTENDED}); fewer narrow it, after the original's keyword
  * ({@code SUM_TYPE_NARROWED} for {@code anyOf}/{@code oneOf}, else {@code PRODUCT_TYPE_NARROWED}: dropping
@@ -118,6 +119,12 @@ final class CombinedDiff {
         return;
       }
     }
+    Set<String> newlyRejected = new HashSet<>(repeatedInOneOf(u));
+    newlyRejected.removeAll(repeatedInOneOf(o));
+    if (!newlyRejected.isEmpty()) {
+      // the reader's oneOf now rejects every value of a repeated branch (it matches twice)
+      ctx.add(SUM_TYPE_NARROWED, o.pointer(), u.pointer(), SchemaDiff.describe(o), SchemaDiff.describe(u));
+    }
     List<Branch> a = distinct(o.branches());
     List<Branch> b = distinct(u.branches());
     if (a.size() != b.size()) {
@@ -171,7 +178,25 @@ final class CombinedDiff {
     return allowed ? COMBINED_TYPE_EXTENDED : COMBINED_TYPE_CHANGED;
   }
 
-  /** Branches without repeats (a repeated branch adds nothing to a combination). */
+  /**
+   * The branches a {@code oneOf} repeats: a value matching one matches it twice, so the {@code oneOf} rejects it.
+   * A repeat the update adds narrows the sum ({@link Difference.Type#SUM_TYPE_NARROWED}, judged as if the repeated
+   * branch's values were all still allowed elsewhere: fail closed); a repeat it removes only widens it.
+   */
+  private static Set<String> repeatedInOneOf(CombinedPart c) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new HashSet<>();
+    if (c.criterion() == Criterion.ONE_OF) {
+      c.branches().forEach(b -> {
+        if (!seen.add(b.canonical())) {
+          repeated.add(b.canonical());
+        }
+      });
+    }
+    return repeated;
+  }
+
+  /** Branches without repeats (in allOf and anyOf a repeated branch adds nothing; for oneOf see above). */
   private static List<Branch> distinct(List<Branch> branches) {
     Set<String> seen = new HashSet<>();
     return branches.stream().filter(b -> seen.add(b.canonical())).toList();

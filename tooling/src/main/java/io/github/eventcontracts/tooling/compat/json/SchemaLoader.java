@@ -85,7 +85,7 @@ final class SchemaLoader {
     this.root = doc.root();
     this.refs = new RefResolver(root);
     this.draft = draftOf(root);
-    this.signatures = new Signatures(root, refs);
+    this.signatures = new Signatures(root, refs, draft);
   }
 
   /**
@@ -173,7 +173,7 @@ final class SchemaLoader {
     if (!draft.refHasSiblings()) {
       return true;
     }
-    return names(json).stream().allMatch(Vocabulary::isIgnoredByScan);
+    return names(json).stream().allMatch(name -> Vocabulary.isIgnoredByScan(name, draft));
   }
 
   /** Whether the draft has this keyword: tuples and dependencies are written differently per draft. */

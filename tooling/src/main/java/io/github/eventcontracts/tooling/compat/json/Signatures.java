@@ -32,12 +32,14 @@ final class Signatures {
 
   private final JsonNode root;
   private final RefResolver refs;
+  private final Draft draft;
   private Map<String, List<String>> dynamicAnchors;
   private List<String> recursiveAnchors;
 
-  Signatures(JsonNode root, RefResolver refs) {
+  Signatures(JsonNode root, RefResolver refs, Draft draft) {
     this.root = root;
     this.refs = refs;
+    this.draft = draft;
   }
 
   /** The signature of {@code keyword} with {@code value}, in this document. */
@@ -135,7 +137,7 @@ final class Signatures {
     b.append('{');
     String sep = "";
     for (String name : new TreeSet<>(names(s))) {
-      if (Vocabulary.isAnnotation(name) || (Vocabulary.STRUCTURE.contains(name) && !name.equals("$ref"))) {
+      if (Vocabulary.isAnnotation(name, draft) || (Vocabulary.STRUCTURE.contains(name) && !name.equals("$ref"))) {
         continue;
       }
       JsonNode v = s.get(name);

@@ -30,6 +30,13 @@ final class Vocabulary {
   static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "examples", "default",
       "deprecated", "readOnly", "writeOnly", "contentMediaType", "contentEncoding", "contentSchema");
 
+  /**
+   * The content keywords: annotation-only from 2019-09 on, but in draft-07 a validator may assert them, and
+   * networknt (the platform's validator) does: {@code contentEncoding: base64} rejects a string that is not
+   * base64. In draft-07 documents they are therefore unmodelled (Apicurio's checker compares them too).
+   */
+  private static final Set<String> CONTENT = Set.of("contentMediaType", "contentEncoding", "contentSchema");
+
   /** Keywords about the document rather than the values: identity, draft, definitions and references. */
   static final Set<String> STRUCTURE = Set.of("$schema", "$id", "$anchor", "$defs", "definitions", "$ref");
 
@@ -41,13 +48,16 @@ final class Vocabulary {
 
   private Vocabulary() {}
 
-  static boolean isAnnotation(String keyword) {
+  static boolean isAnnotation(String keyword, Draft draft) {
+    if (draft == Draft.DRAFT_07 && CONTENT.contains(keyword)) {
+      return false;
+    }
     return ANNOTATIONS.contains(keyword) || keyword.startsWith("x-");
   }
 
   /** Neither a constraint nor unmodelled: changes to it are compatible or compared elsewhere. */
-  static boolean isIgnoredByScan(String keyword) {
-    return isAnnotation(keyword) || STRUCTURE.contains(keyword);
+  static boolean isIgnoredByScan(String keyword, Draft draft) {
+    return isAnnotation(keyword, draft) || STRUCTURE.contains(keyword);
   }
 
   /** Whether the engine compares {@code keyword} in documents of {@code draft}. */
@@ -68,6 +78,6 @@ final class Vocabulary {
 
   /** Whether a change to {@code keyword} is an unsupported-keyword change in documents of {@code draft}. */
   static boolean isUnmodelled(String keyword, Draft draft) {
-    return !isIgnoredByScan(keyword) && !isModelled(keyword, draft);
+    return !isIgnoredByScan(keyword, draft) && !isModelled(keyword, draft);
   }
 }
