@@ -169,13 +169,14 @@ final class Explanations {
             r.pick("keep " + lost + " among the allowed values",
                 "do not write " + lost + " until every consumer accepts it: release the value to consumers first"));
       }
-      case REQUIRED_ATTRIBUTE_ADDED -> new Text(
+      case REQUIRED_ATTRIBUTE_ADDED, REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED -> new Text(
           r.pick("property " + name + " became required", "property " + name + " is no longer required"),
           "data written with " + w + " may omit it, and " + rd + " requires it",
           r.pick("keep " + name + " optional (leave it out of required); a default does not help: validators "
                   + "never apply defaults, so data without it is still rejected",
               "keep " + name + " required until every consumer has the new schema"));
-      case REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL, REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL -> new Text(
+      case REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL, REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL,
+          REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL -> new Text(
           r.pick("required property " + name + " was added", "required property " + name + " was removed"),
           "data written with " + w + " lacks it, and " + rd + " requires it",
           r.pick("make the new property optional (leave it out of required); a default does not help: "

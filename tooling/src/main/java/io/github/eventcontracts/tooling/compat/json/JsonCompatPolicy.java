@@ -17,11 +17,18 @@ public enum JsonCompatPolicy {
   /**
    * Confluent's default: a reader validates what it reads against its schema, so every value the writer's
    * schema allows must be allowed by the reader's. Properties cannot be added to an open content model.
+   *
+   * <p>One point is stricter than Confluent: a required property added with a {@code default}, or an existing
+   * one made required with a default ({@link Type#REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED},
+   * {@link Type#REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL}), is breaking, because no
+   * validator applies defaults (networknt, ajv, everit, this artifact's codecs): old data without the property
+   * is rejected. Apicurio's checker refuses it too; the lint rule REQUIRED_WITH_DEFAULT forbids the shape.
    */
   STRICT(CompatibleChanges.STRICT),
   /**
    * Confluent's lenient policy (the robustness principle): readers ignore properties they do not know, so
    * the content model's openness no longer matters for optional properties. Everything STRICT allows, plus
+   * Confluent's defaulted required properties (added, or made required, in any model),
    * narrowing or closing {@code additionalProperties}, adding an optional (or defaulted required) property
    * to an open model, removing an optional property from a closed one, and adding or removing properties
    * that a partially open model does not cover.
@@ -71,13 +78,13 @@ public enum JsonCompatPolicy {
         EXCLUSIVE_MAXIMUM_INCREASED, EXCLUSIVE_MAXIMUM_REMOVED, EXCLUSIVE_MINIMUM_DECREASED,
         EXCLUSIVE_MINIMUM_REMOVED, MULTIPLE_OF_REDUCED, MULTIPLE_OF_REMOVED,
 
-        REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED, REQUIRED_ATTRIBUTE_REMOVED,
+        REQUIRED_ATTRIBUTE_REMOVED,
         DEPENDENCY_ARRAY_NARROWED, DEPENDENCY_ARRAY_REMOVED, DEPENDENCY_SCHEMA_REMOVED,
         MAX_PROPERTIES_INCREASED, MAX_PROPERTIES_REMOVED, MIN_PROPERTIES_DECREASED, MIN_PROPERTIES_REMOVED,
         ADDITIONAL_PROPERTIES_ADDED, ADDITIONAL_PROPERTIES_EXTENDED,
         UNEVALUATED_PROPERTIES_ADDED, UNEVALUATED_PROPERTIES_EXTENDED,
         PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL,
-        REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL, OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL,
+        OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL,
         PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL,
         PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
         PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
@@ -101,6 +108,7 @@ public enum JsonCompatPolicy {
           ADDITIONAL_PROPERTIES_NARROWED, ADDITIONAL_PROPERTIES_REMOVED,
           UNEVALUATED_PROPERTIES_NARROWED, UNEVALUATED_PROPERTIES_REMOVED,
           OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL,
+          REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED, REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL,
           OPTIONAL_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL,
           PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
           PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL));
