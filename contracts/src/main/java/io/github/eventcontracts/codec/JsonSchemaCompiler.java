@@ -385,7 +385,7 @@ final class JsonSchemaCompiler {
       } else {
         try {
           pattern = Patterns.compile(p.textValue());
-          checkCanonical = true;
+          checkCanonical = !Patterns.matchesEveryCanonicalTimestamp(p.textValue());
         } catch (PatternSyntaxException x) {
           unsupported(pointer + "/pattern", "the pattern is no regular expression Java reads: " + x.getDescription(),
               "write it in the syntax both ECMA-262 and java.util.regex read");

@@ -10,10 +10,30 @@ import java.util.regex.Pattern;
 final class Patterns {
   private Patterns() {}
 
-  /** Compiles {@code regex}; throws {@link java.util.regex.PatternSyntaxException} when Java cannot read it. */
+  /**
+   * Compiles {@code regex}; throws {@link java.util.regex.PatternSyntaxException} when Java cannot read it. The
+   * timestamp pattern of the schemas is matched by {@link TimestampPattern}, without a regex engine.
+   */
   static CompiledSchema.StringCheck compile(String regex) {
+    if (regex.equals(TimestampPattern.PATTERN)) {
+      return TimestampPattern::matches;
+    }
+    return regex(regex);
+  }
+
+  /** {@code regex} through {@link java.util.regex}, always. */
+  static CompiledSchema.StringCheck regex(String regex) {
     Pattern p = Pattern.compile(ecmaDollar(regex));
     return s -> p.matcher(s).find();
+  }
+
+  /**
+   * Whether {@code regex} is known to match every timestamp {@link Timestamps#canonical} writes (in the years
+   * 0000-9999, whole milliseconds, UTC): true of the timestamp pattern, unknown of any other, which the writer
+   * then checks on every timestamp it writes.
+   */
+  static boolean matchesEveryCanonicalTimestamp(String regex) {
+    return regex.equals(TimestampPattern.PATTERN);
   }
 
   /** {@code regex} with every {@code $} anchor (outside character classes and quotes) as {@code \z}. */
