@@ -238,7 +238,12 @@ final class CompiledSchema {
   }
 
   /** One property of an object: its schema node and the generated class's field it fills. */
-  record Property(String name, int position, Node node, boolean required, boolean omitNull) {}
+  record Property(String name, int position, Node node, boolean required, boolean omitNull,
+      com.fasterxml.jackson.core.io.SerializedString key) {
+    Property(String name, int position, Node node, boolean required, boolean omitNull) {
+      this(name, position, node, required, omitNull, new com.fasterxml.jackson.core.io.SerializedString(name));
+    }
+  }
 
   /** {@code type: object} with {@code properties}, {@code required}, {@code additionalProperties}, as a record. */
   static final class RecordNode extends Node {
@@ -356,7 +361,7 @@ final class CompiledSchema {
           }
           continue;
         }
-        g.writeFieldName(property.name());
+        g.writeFieldName(property.key());
         property.node().write(g, v, w);
       }
       g.writeEndObject();

@@ -220,7 +220,7 @@ public final class EventJsonCodec {
     if (entry == null) {
       throw new IllegalArgumentException(event.getClass().getName() + " is not an event class of these contracts");
     }
-    ByteArrayBuilder out = new ByteArrayBuilder(256);
+    ByteArrayBuilder out = new ByteArrayBuilder(512);
     try (JsonGenerator g = STREAMS.createGenerator(out)) {
       entry.schema().write(g, event, entry.contract().eventType());
     } catch (IOException e) {
