@@ -63,8 +63,8 @@ class SchemaCodecAgreementTest {
   /** Replaced by a raw JSON token after serialisation, so that numbers keep the exact spelling generated. */
   private static final String RAW = "\u0000raw\u0000";
 
-  /** networknt, reading the dialect each schema's {@code $schema} names. */
-  private static final SchemaRegistry NETWORKNT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+  /** networknt, reading the dialect each schema's {@code $schema} names (draft-07 when it names none). */
+  private static final SchemaRegistry NETWORKNT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
       b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
           .pathType(com.networknt.schema.path.PathType.JSON_PATH).build()));
 

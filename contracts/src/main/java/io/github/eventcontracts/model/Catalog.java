@@ -118,7 +118,7 @@ public final class Catalog {
     Catalog parse() {
       JsonNode root = doc.root();
       if (!root.isObject()) {
-        problem("", "the catalog must be a mapping with topics and consumer_groups", "see README, section The catalog");
+        problem("", "the catalog must be a mapping with topics and consumer_groups", "see docs/catalog.md");
         return new Catalog(doc, Map.of(), Map.of(), List.of());
       }
       for (var it = root.fieldNames(); it.hasNext(); ) {

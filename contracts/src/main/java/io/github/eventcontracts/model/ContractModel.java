@@ -91,7 +91,7 @@ public final class ContractModel {
         throw new ContractException(ifMissing != null ? ifMissing
             : new Finding("CATALOG_MISSING", source.displayPath(rel), 0, 0, "",
                 "there is no " + rel + " in " + source, "run inside a contracts repository, or pass --repo DIR "
-                    + "(and --schemas DIR when the folder is not 'schemas'); the format is in README, section The catalog"));
+                    + "(and --schemas DIR when the folder is not 'schemas'); the format is in docs/catalog.md"));
       }
       return text;
     } catch (IOException e) {

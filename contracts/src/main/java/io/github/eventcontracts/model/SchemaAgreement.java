@@ -261,7 +261,7 @@ public final class SchemaAgreement {
 
   private void timestampPattern(String logical, String avroPtr, JsonNode json, String jsonPtr, String path) {
     String hint = "give the JSON Schema property a \"pattern\" that allows at most "
-        + (logical.endsWith("micros") ? 6 : 3) + " fraction digits and offsets within 18:00 (see README, "
+        + (logical.endsWith("micros") ? 6 : 3) + " fraction digits and offsets within 18:00 (see docs/events.md, "
         + "\"The timestamp contract\")";
     if (!json.path("pattern").isTextual()) {
       mismatch(avroPtr, jsonPtr, path, "the JSON Schema accepts any RFC 3339 precision and offset (no pattern), but "

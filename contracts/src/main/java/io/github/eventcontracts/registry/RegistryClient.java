@@ -209,12 +209,8 @@ public final class RegistryClient {
         }
         String message = registryMessage(r.body());
         if (message.contains("could not determine version")) {
-          // Apicurio Registry 2.x's JSON Schema checker does not know draft 2020-12: the same answer every time
           throw new RegistryException(status, 0, what + ": the registry answered HTTP " + status + " \"" + message
-              + "\": Apicurio Registry 2.x cannot judge the compatibility of a draft 2020-12 JSON Schema with its "
-              + "earlier versions (a deterministic failure, not retried). The gate (scripts/contracts check) has "
-              + "judged this change; register it where the registry can judge it, or, on the local stack, start "
-              + "from an empty registry: scripts/stack down --purge");
+              + "\" (a deterministic answer, not retried): " + undeterminedDraft(path));
         }
         failure = "HTTP " + status + " " + message;
       } catch (BoundedBody.TooLarge e) {
@@ -245,6 +241,22 @@ public final class RegistryClient {
    * wait for the response headers, so a registry that then trickles its body a byte at a time would otherwise
    * hold the caller (a consumer's poll) for as long as it likes.
    */
+  /**
+   * What Apicurio Registry 2.x's "could not determine version" means and what to do: its JSON Schema checker
+   * reads drafts 04, 06 and 07 only, so a subject holding a draft 2019-09 or 2020-12 version (the contracts were
+   * published as 2020-12 before they moved to draft-07) can never take another version.
+   */
+  private String undeterminedDraft(String path) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:/compatibility)?/subjects/([^/?]+)").matcher(path);
+    String subject = m.find() ? base + "/subjects/" + m.group(1) : base + "/subjects/<subject>";
+    return "the registry cannot read the JSON Schema draft of this subject's registered versions (Apicurio Registry 2.x "
+        + "judges drafts 04, 06 and 07 only; versions registered before the contracts moved to draft-07 declare "
+        + "draft 2020-12). Nothing was written to this subject. Drop the subject's old versions and register again: curl -X DELETE "
+        + subject + " && curl -X DELETE '" + subject + "?permanent=true' (a JSON subject's ids are on no record: "
+        + "the JSON serdes write plain JSON), then run scripts/provision again; or, on the local stack, start from "
+        + "an empty registry with scripts/stack down --purge (which drops the Avro ids too)";
+  }
+
   private HttpResponse<String> exchange(HttpRequest request, Duration timeout) throws IOException, InterruptedException {
     CompletableFuture<HttpResponse<String>> f = http.sendAsync(request, BODY);
     try {

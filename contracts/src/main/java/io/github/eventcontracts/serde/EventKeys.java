@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code new ProducerRecord<>(topic, EventKeys.keyOf(event), event)}.
  */
 public final class EventKeys {
-  /** The envelope's payload field, which holds the key field (see README, "The events"). */
+  /** The envelope's payload field, which holds the key field (see docs/events.md). */
   private static final String DATA = "data";
 
   private EventKeys() {}

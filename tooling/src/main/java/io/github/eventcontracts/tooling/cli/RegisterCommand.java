@@ -91,6 +91,12 @@ final class RegisterCommand implements Callable<Integer> {
           exit = Main.FINDINGS;
         }
         out.println("  FAILED " + a.entry().subject() + ": " + a.error());
+        if (a.rejected() && a.entry().lowersLevel()) {
+          out.println("      the registry refused this version although the subject's level was NONE: some registries "
+              + "(Apicurio Registry 2.x) read a subject level of NONE as 'no level of its own' and apply their global "
+              + "level instead; set the registry's global level to NONE (PUT " + client.url() + "/config "
+              + "{\"compatibility\":\"NONE\"}; scripts/stack does this for the local registry) and register again");
+        }
       } else if (a.entry().lowersLevel()) {
         out.println("  " + a.entry().subject() + ": registered at level NONE for accepted breaking changes; level "
             + "restored to " + a.entry().level());

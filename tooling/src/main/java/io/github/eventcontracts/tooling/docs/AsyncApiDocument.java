@@ -15,7 +15,7 @@ import io.github.eventcontracts.model.Topic;
 import java.util.Map;
 
 /**
- * {@code docs/asyncapi.yaml}: the contracts as an AsyncAPI 3.0.0 document. One channel per topic (Kafka
+ * {@code docs/reference/asyncapi.yaml}: the contracts as an AsyncAPI 3.0.0 document. One channel per topic (Kafka
  * channel binding: partitions, replicas, retention and durability configs), one message per event whose
  * payload is the schema of the topic's wire format (Avro with its schemaFormat, or the JSON Schema), the
  * message key as a Kafka message binding, a {@code send} operation per topic and a {@code receive}

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The documentation generated from the contract model: {@code docs/kafka-topics.md} (the platform's Kafka
- * Topics page) and {@code docs/asyncapi.yaml} (AsyncAPI 3.0.0). Deterministic: the same contracts and artifact
+ * The documentation generated from the contract model: {@code docs/reference/kafka-topics.md} (the platform's Kafka
+ * Topics page) and {@code docs/reference/asyncapi.yaml} (AsyncAPI 3.0.0). Deterministic: the same contracts and artifact
  * version give the same bytes, so the committed files can be checked for staleness like generated-sources/.
  */
 public final class Docs {
-  public static final String PAGE = "docs/kafka-topics.md";
-  public static final String ASYNCAPI = "docs/asyncapi.yaml";
+  public static final String PAGE = "docs/reference/kafka-topics.md";
+  public static final String ASYNCAPI = "docs/reference/asyncapi.yaml";
   public static final String REFRESH = "scripts/contracts docs";
 
   private Docs() {}
@@ -40,7 +40,7 @@ public final class Docs {
     return files;
   }
 
-  /** Each generated file that is missing or differs under {@code root}, as "stale: docs/…" or "missing: docs/…". */
+  /** Each generated file that is missing or differs under {@code root}, as "stale: docs/reference/…" or "missing: docs/reference/…". */
   public static List<String> stale(Path root, Map<String, String> generated) {
     List<String> out = new ArrayList<>();
     differing(root, generated).forEach((path, problem) -> out.add(problem));
@@ -84,7 +84,7 @@ public final class Docs {
   /** The message for stale files: which, and the command that refreshes them. */
   public static String staleMessage(List<String> problems) {
     return "the generated documentation does not match the contracts:\n  " + String.join("\n  ", problems)
-        + "\nrun: " + REFRESH + "   (then commit docs/)";
+        + "\nrun: " + REFRESH + "   (then commit docs/reference/; see docs/docs-generation.md)";
   }
 
   /** The artifact's version, as the build wrote it into this jar. */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code DocsCheck REPO_ROOT SCHEMAS_DIR}: fails the build when docs/kafka-topics.md or docs/asyncapi.yaml differ
+ * {@code DocsCheck REPO_ROOT SCHEMAS_DIR}: fails the build when docs/reference/kafka-topics.md or docs/reference/asyncapi.yaml differ
  * from what the generator makes of the contracts. Runs in the tooling module's verify phase (also with
  * -DskipTests), like the generated-sources drift check.
  */

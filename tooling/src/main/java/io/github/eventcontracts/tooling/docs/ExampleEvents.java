@@ -29,7 +29,7 @@ public final class ExampleEvents {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int ARRAY_ITEMS = 2;
 
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
       b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
           .formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build()));
 

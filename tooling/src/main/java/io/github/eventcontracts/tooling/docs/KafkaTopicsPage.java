@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code docs/kafka-topics.md}: the platform's "Kafka Topics" page (a Docusaurus page: front matter, then
+ * {@code docs/reference/kafka-topics.md}: the platform's "Kafka Topics" page (a Docusaurus page: front matter, then
  * Markdown that also compiles as MDX), every fact taken from the contract model.
  */
 final class KafkaTopicsPage {

@@ -114,7 +114,7 @@ final class SubjectHistory {
             throw new BaselineException("commit " + c.id() + " on the baseline's history: its catalog " + location
                 + " names " + path + " as the " + f.key() + " schema of topic " + name + ", but the commit has no such "
                 + "file, so that version of the subject cannot be read and the gate cannot judge against it. "
-                + "Rewrite the commit if its branch is not merged yet; see README, section Baselines.");
+                + "Rewrite the commit if its branch is not merged yet; see docs/gate.md, Baselines.");
           }
           found.computeIfAbsent(name, k -> new EnumMap<>(SchemaFormat.class))
               .computeIfAbsent(f, k -> new LinkedHashMap<>())
@@ -182,7 +182,7 @@ final class SubjectHistory {
                   : ", of which " + String.join(", ", evident) + " are each deleted or copied unchanged by it")
               + ", so the gate cannot tell where the catalog was before it and which earlier versions its subjects "
               + "had. Check the change against each candidate by hand (--against dir:PATH, a checkout of that commit "
-              + "made with git worktree add); see README, section Baselines.");
+              + "made with git worktree add); see docs/gate.md, Baselines.");
         }
         if (origin != null && !locations.contains(origin)) {
           locations.add(origin);
@@ -211,7 +211,7 @@ final class SubjectHistory {
             + ". No commit moves or copies the catalog from there, so the gate cannot tell whether that file held "
             + "earlier versions of these subjects (data may have been written with them) and cannot judge against "
             + "them. Check the change against that commit by hand (--against dir:PATH, a checkout of it made with "
-            + "git worktree add); see README, section Baselines.");
+            + "git worktree add); see docs/gate.md, Baselines.");
       }
     }
   }
@@ -254,7 +254,7 @@ final class SubjectHistory {
       throw new BaselineException("commit " + commit + " on the baseline's history holds a catalog that does not "
           + "load, so the gate cannot tell which files were its subjects' versions and cannot judge against them:\n"
           + e.getMessage()
-          + "\nRewrite the commit if its branch is not merged yet; see README, section Baselines.", e);
+          + "\nRewrite the commit if its branch is not merged yet; see docs/gate.md, Baselines.", e);
     }
   }
 }

@@ -9,7 +9,7 @@ public interface LintRule {
   /** Stable UPPER_SNAKE id, used in findings and in catalog suppressions. */
   String id();
 
-  /** What the rule asks for, one sentence (shown by {@code lint --rules} and in the README). */
+  /** What the rule asks for, one sentence (shown by {@code lint --rules} and in docs/gate.md, Lint rules). */
   String description();
 
   List<Finding> check(ContractModel model);

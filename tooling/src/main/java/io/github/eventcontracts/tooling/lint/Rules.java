@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
-/** The lint rules. Each is documented in the README's Lint table, with the same id and sentence. */
+/** The lint rules. Each is documented in docs/gate.md's Lint rules table, with the same id and sentence. */
 public final class Rules {
   private Rules() {}
 
@@ -43,7 +43,10 @@ public final class Rules {
             + "(closed content model), so that adding an optional property stays backward compatible.",
             Rules::closedContentModel),
         rule(REQUIRED_WITH_DEFAULT, "No JSON Schema property is both required and given a default, since "
-            + "validators never apply defaults: data without it is rejected.", Rules::requiredWithDefault));
+            + "validators never apply defaults: data without it is rejected.", Rules::requiredWithDefault),
+        rule(JSON_SCHEMA_DRAFT, "Every JSON Schema declares \"$schema\": \"" + PUBLISHED_DRAFT + "\", the draft "
+            + "every registry (Apicurio 2.x included) and most validators in other languages can judge.",
+            Rules::publishedDraft));
   }
 
   private static LintRule rule(String id, String description, BiConsumer<ContractModel, List<Finding>> check) {
@@ -272,6 +275,9 @@ public final class Rules {
 
   static final String CONTENT_MODEL_OPEN = "CONTENT_MODEL_OPEN";
   static final String REQUIRED_WITH_DEFAULT = "REQUIRED_WITH_DEFAULT";
+  static final String JSON_SCHEMA_DRAFT = "JSON_SCHEMA_DRAFT";
+  /** The JSON Schema draft the contracts are published in (docs/registry-and-topics.md says why). */
+  public static final String PUBLISHED_DRAFT = "http://json-schema.org/draft-07/schema#";
   private static final List<String> ENVELOPE = List.of("event_id", "event_type", "timestamp", "data");
 
   private static void closedContentModel(ContractModel model, List<Finding> out) {
@@ -290,6 +296,23 @@ public final class Rules {
                 + "backward compatible (old data cannot hold it); with an open one it is not (old data may already "
                 + "carry that name with any value)"));
       }, NONE);
+    }
+  }
+
+  private static void publishedDraft(ContractModel model, List<Finding> out) {
+    for (EventContract e : model.events()) {
+      SourceDocument json = e.jsonSource();
+      JsonNode declared = json.root().get("$schema");
+      if (declared != null && declared.isTextual() && PUBLISHED_DRAFT.equals(declared.textValue())) {
+        continue;
+      }
+      out.add(Finding.at(JSON_SCHEMA_DRAFT, json, declared == null ? "" : "/$schema", "",
+          (declared == null ? "no $schema: each registry and validator would guess its own draft"
+              : "$schema " + declared + " is not the published draft")
+              + "; the local registry (Apicurio 2.4.2) cannot judge the compatibility of a draft 2019-09 or 2020-12 "
+              + "schema (HTTP 500 'could not determine version' on its second version), and the gate reads no draft "
+              + "before 07",
+          "declare \"$schema\": \"" + PUBLISHED_DRAFT + "\"; the contracts use no keyword newer than draft-07"));
     }
   }
 

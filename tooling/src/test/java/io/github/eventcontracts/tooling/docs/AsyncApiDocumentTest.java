@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/asyncapi.yaml is valid by the official AsyncAPI 3.0.0 JSON Schema and says what the contracts say. */
+/** docs/reference/asyncapi.yaml is valid by the official AsyncAPI 3.0.0 JSON Schema and says what the contracts say. */
 class AsyncApiDocumentTest {
   private static final ContractModel MODEL = ContractModel.load(TestRepo.repoRoot().resolve("schemas"));
   private static final Schema SPEC = spec();
@@ -133,11 +133,11 @@ class AsyncApiDocumentTest {
     JsonNode doc = AsyncApiDocument.YAML.readTree(files.get(Docs.ASYNCAPI));
     assertEquals(List.of(), violations(doc));
     JsonNode message = doc.at("/components/messages/ValidationCompleted");
-    assertEquals("application/schema+json;version=2020-12", message.at("/payload/schemaFormat").asText());
+    assertEquals("application/schema+json;version=draft-07", message.at("/payload/schemaFormat").asText());
     assertEquals(model.event("validation.completed").orElseThrow().jsonSource().root(), message.at("/payload/schema"));
     assertTrue(message.at("/bindings/kafka/schemaIdLocation").isMissingNode(), "plain JSON carries no schema id");
-    assertEquals("application/schema+json;version=draft-07",
-        AsyncApiDocument.jsonSchemaFormat(new ObjectMapper().readTree("{\"$schema\":\"http://json-schema.org/draft-07/schema#\"}")));
+    assertEquals("application/schema+json;version=2020-12", AsyncApiDocument.jsonSchemaFormat(
+        new ObjectMapper().readTree("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"}")));
     assertEquals("1.2.3", doc.at("/info/version").asText());
   }
 }

@@ -25,14 +25,14 @@ class DocsUpToDateTest {
   @Test
   void theBuildCheckRefusesStaleAndMissingDocsNamingThemAndTheCommand(@TempDir Path tmp) throws Exception {
     TestRepo repo = new TestRepo(tmp);
-    Files.createDirectories(tmp.resolve("docs"));
+    Files.createDirectories(tmp.resolve(Docs.PAGE).getParent());
     Files.copy(TestRepo.repoRoot().resolve(Docs.PAGE), tmp.resolve(Docs.PAGE));
     // the real repository passes (the same check runs in the build's verify phase)
     DocsCheck.main(new String[] {TestRepo.repoRoot().toString(), TestRepo.repoRoot().resolve("schemas").toString()});
     repo.edit("catalog.yaml", "retention: 30d", "retention: 14d");
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> DocsCheck.main(new String[] {tmp.toString(), tmp.resolve("schemas").toString()}));
-    assertTrue(e.getMessage().contains("stale:   docs/kafka-topics.md") && e.getMessage().contains("missing: docs/asyncapi.yaml")
+    assertTrue(e.getMessage().contains("stale:   docs/reference/kafka-topics.md") && e.getMessage().contains("missing: docs/reference/asyncapi.yaml")
         && e.getMessage().contains("run: scripts/contracts docs"), e.getMessage());
   }
 
@@ -41,23 +41,23 @@ class DocsUpToDateTest {
     TestRepo repo = new TestRepo(tmp);
     TestRepo.Run check = repo.contracts("docs", "--check");
     assertEquals(100, check.exit(), check.err());
-    assertTrue(check.err().contains("missing: docs/kafka-topics.md") && check.err().contains("scripts/contracts docs"), check.err());
+    assertTrue(check.err().contains("missing: docs/reference/kafka-topics.md") && check.err().contains("scripts/contracts docs"), check.err());
     assertTrue(!Files.exists(tmp.resolve("docs")), "--check writes nothing");
 
     TestRepo.Run write = repo.contracts("docs");
     assertEquals(0, write.exit(), write.err());
-    assertTrue(write.out().contains("wrote      docs/kafka-topics.md") && write.out().contains("wrote      docs/asyncapi.yaml"), write.out());
+    assertTrue(write.out().contains("wrote      docs/reference/kafka-topics.md") && write.out().contains("wrote      docs/reference/asyncapi.yaml"), write.out());
     assertEquals(Files.readString(TestRepo.repoRoot().resolve(Docs.PAGE)), Files.readString(tmp.resolve(Docs.PAGE)),
         "the same contracts give the same page");
 
     TestRepo.Run again = repo.contracts("docs");
-    assertTrue(again.out().contains("up to date docs/kafka-topics.md"), again.out());
+    assertTrue(again.out().contains("up to date docs/reference/kafka-topics.md"), again.out());
     assertEquals(0, repo.contracts("docs", "--check").exit());
 
     repo.edit("catalog.yaml", "retention: 30d", "retention: 14d");
     TestRepo.Run stale = repo.contracts("docs", "--check");
     assertEquals(100, stale.exit());
-    assertTrue(stale.err().contains("stale:   docs/kafka-topics.md") && stale.err().contains("stale:   docs/asyncapi.yaml"), stale.err());
+    assertTrue(stale.err().contains("stale:   docs/reference/kafka-topics.md") && stale.err().contains("stale:   docs/reference/asyncapi.yaml"), stale.err());
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/kafka-topics.md: what the page says is what the contracts say, and its examples are valid. */
+/** docs/reference/kafka-topics.md: what the page says is what the contracts say, and its examples are valid. */
 class KafkaTopicsPageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ContractModel MODEL = ContractModel.load(TestRepo.repoRoot().resolve("schemas"));

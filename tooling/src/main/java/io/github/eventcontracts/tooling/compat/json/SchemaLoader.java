@@ -116,7 +116,7 @@ final class SchemaLoader {
     Draft d = declared.isTextual() ? Draft.of(declared.textValue()) : null;
     if (d == null) {
       problem("/$schema", "unsupported $schema " + declared + "; the compatibility check reads draft-07, 2019-09"
-          + " and 2020-12", "declare \"" + Draft.DRAFT_2020_12.uri() + "\" (or draft-07 / 2019-09)");
+          + " and 2020-12", "declare \"" + Draft.DRAFT_07.uri() + "#\", the draft the contracts are published in (or 2019-09 / 2020-12)");
       return Draft.DRAFT_07;
     }
     return d;
