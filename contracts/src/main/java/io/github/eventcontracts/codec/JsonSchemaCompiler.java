@@ -74,7 +74,8 @@ final class JsonSchemaCompiler {
     JsonSchemaCompiler c = new JsonSchemaCompiler(event);
     JsonNode root = event.jsonSource().root();
     c.dialect(root);
-    CompiledSchema.RecordNode node = c.record(SpecificData.get().getSchema(type), type, root, "", "$", 0);
+    CompiledSchema.RecordNode node = c.record(SpecificData.get().getSchema(type), type, root, c.keywords(root, ""), "",
+        "$", 0);
     if (!c.findings.isEmpty()) {
       throw new ContractException(c.findings);
     }
@@ -133,9 +134,9 @@ final class JsonSchemaCompiler {
     return type;
   }
 
-  private CompiledSchema.RecordNode record(Schema avro, Class<?> javaType, JsonNode json, String pointer, String path,
-      int depth) {
-    String type = keywords(json, pointer);
+  /** An object schema whose keywords {@link #keywords} has checked (and found of {@code type}) as a record. */
+  private CompiledSchema.RecordNode record(Schema avro, Class<?> javaType, JsonNode json, String type, String pointer,
+      String path, int depth) {
     if (type == null) {
       return null;
     }
@@ -257,7 +258,7 @@ final class JsonSchemaCompiler {
         if (avro.getType() != Schema.Type.RECORD) {
           break;
         }
-        return record(avro, javaType, json, pointer, path, depth);
+        return record(avro, javaType, json, type, pointer, path, depth);
       case "array":
         if (avro.getType() != Schema.Type.ARRAY) {
           break;
