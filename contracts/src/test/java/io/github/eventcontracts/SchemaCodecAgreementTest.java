@@ -70,20 +70,12 @@ class SchemaCodecAgreementTest {
 
   @TestFactory
   List<DynamicTest> schemaAndCodecGiveTheSameVerdict() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (EventContract e : MODEL.events()) {
-      tests.add(DynamicTest.dynamicTest(e.eventType(), () -> agree(e)));
-    }
-    return tests;
+    return MODEL.events().stream().map(e -> DynamicTest.dynamicTest(e.eventType(), () -> agree(e))).toList();
   }
 
   @TestFactory
   List<DynamicTest> mutatedPayloadsGetTheSameVerdict() {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (EventContract e : MODEL.events()) {
-      tests.add(DynamicTest.dynamicTest(e.eventType(), () -> agreeOnMutations(e)));
-    }
-    return tests;
+    return MODEL.events().stream().map(e -> DynamicTest.dynamicTest(e.eventType(), () -> agreeOnMutations(e))).toList();
   }
 
   private static ObjectNode golden(EventContract event) throws Exception {

@@ -25,7 +25,7 @@ import org.apache.avro.specific.SpecificRecord;
  * the generated class directly, and that write the generated class back, checking only what the class does
  * not guarantee.
  *
- * <p>Reading reports what networknt reports for the same payload: one violation per failed keyword, at the
+ * <p>Walk reports what networknt reports for the same payload: one violation per failed keyword, at the
  * same JSON path and with the same wording ({@code SchemaCodecAgreementTest} compares the verdicts). What the
  * schema accepts and the generated class still cannot hold (a lone surrogate, a value beyond the Avro type)
  * is reported only when the schema found nothing, as before.
@@ -41,7 +41,7 @@ final class CompiledSchema {
 
   /** Reads the event whose first token is the parser's next one; the caller checks for trailing data. */
   SpecificRecord read(JsonParser p, String eventType) throws IOException {
-    Reading r = new Reading(arrayDepth);
+    Walk r = new Walk(arrayDepth);
     JsonToken t = p.nextToken();
     if (t != JsonToken.START_OBJECT) {
       if (t != null) {
@@ -58,11 +58,9 @@ final class CompiledSchema {
 
   /** Writes the event; throws with every violation when the generated class holds what the schema refuses. */
   void write(JsonGenerator g, SpecificRecord event, String eventType) throws IOException {
-    Writing w = new Writing(arrayDepth);
+    Walk w = new Walk(arrayDepth);
     root.write(g, event, w);
-    if (w.violations != null) {
-      throw new EventValidationException(eventType, w.violations);
-    }
+    w.throwIfAny(eventType);
   }
 
   /** Nothing but whitespace may follow the event. */
@@ -122,57 +120,40 @@ final class CompiledSchema {
 
   // ---- the state of one read or write
 
-  /** Where a read is: the index in each enclosing array, and what was found wrong so far. */
-  static final class Reading {
+  /**
+   * Where a read or a write is (the index in each enclosing array), and what was found wrong so far: against
+   * the JSON Schema, and, reading, values the schema accepts but the generated class cannot hold (reported only
+   * when the schema found nothing).
+   */
+  static final class Walk {
     final int[] index;
-    /** Violations of the JSON Schema. */
+    /** Scratch for writing a uuid or a timestamp. */
+    final char[] chars = new char[36];
     List<Violation> schema;
-    /** Values the schema accepts but the generated class cannot hold; reported only when the schema found nothing. */
     List<Violation> reading;
 
-    Reading(int arrayDepth) {
+    Walk(int arrayDepth) {
       index = new int[arrayDepth];
     }
 
     void schema(Node at, String reason) {
-      if (schema == null) {
-        schema = new ArrayList<>(4);
-      }
-      schema.add(new Violation(at.path(index), reason));
+      schema = add(schema, at, reason);
     }
 
     void reading(Node at, String reason) {
-      if (reading == null) {
-        reading = new ArrayList<>(2);
-      }
-      reading.add(new Violation(at.path(index), reason));
+      reading = add(reading, at, reason);
+    }
+
+    private List<Violation> add(List<Violation> list, Node at, String reason) {
+      List<Violation> l = list == null ? new ArrayList<>(4) : list;
+      l.add(new Violation(at.path(index), reason));
+      return l;
     }
 
     void throwIfAny(String eventType) {
-      if (schema != null) {
-        throw new EventValidationException(eventType, schema);
+      if (schema != null || reading != null) {
+        throw new EventValidationException(eventType, schema != null ? schema : reading);
       }
-      if (reading != null) {
-        throw new EventValidationException(eventType, reading);
-      }
-    }
-  }
-
-  /** Where a write is, and what the event holds that its schema refuses. */
-  static final class Writing {
-    final int[] index;
-    final char[] chars = new char[36];
-    List<Violation> violations;
-
-    Writing(int arrayDepth) {
-      index = new int[arrayDepth];
-    }
-
-    void violation(Node at, String reason) {
-      if (violations == null) {
-        violations = new ArrayList<>(2);
-      }
-      violations.add(new Violation(at.path(index), reason));
     }
   }
 
@@ -207,13 +188,13 @@ final class CompiledSchema {
     }
 
     /** Reads the value whose first token is the current one, leaving the parser on its last token. */
-    abstract Object read(JsonParser p, Reading r) throws IOException;
+    abstract Object read(JsonParser p, Walk r) throws IOException;
 
     /** Writes a non-null value of the generated class. */
-    abstract void write(JsonGenerator g, Object value, Writing w) throws IOException;
+    abstract void write(JsonGenerator g, Object value, Walk w) throws IOException;
 
     /** A value of another JSON type: the type violation, and const/enum ones as networknt adds them. */
-    final Object wrongType(JsonParser p, Reading r) throws IOException {
+    final Object wrongType(JsonParser p, Walk r) throws IOException {
       r.schema(this, jsonType(p.currentToken()) + " found, " + type + " expected");
       if (constMessage != null) {
         r.schema(this, constMessage);
@@ -226,13 +207,13 @@ final class CompiledSchema {
     }
 
     /** What the schema says of a null where it requires a value of its type. */
-    final void nullValue(Writing w) {
-      w.violation(this, "null found, " + type + " expected");
+    final void nullValue(Walk w) {
+      w.schema(this, "null found, " + type + " expected");
       if (constMessage != null) {
-        w.violation(this, constMessage);
+        w.schema(this, constMessage);
       }
       if (enumMessage != null) {
-        w.violation(this, enumMessage);
+        w.schema(this, enumMessage);
       }
     }
   }
@@ -289,7 +270,7 @@ final class CompiledSchema {
     }
 
     @Override
-    Object read(JsonParser p, Reading r) throws IOException {
+    Object read(JsonParser p, Walk r) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         return wrongType(p, r);
       }
@@ -346,7 +327,7 @@ final class CompiledSchema {
     }
 
     @Override
-    void write(JsonGenerator g, Object value, Writing w) throws IOException {
+    void write(JsonGenerator g, Object value, Walk w) throws IOException {
       SpecificRecord record = (SpecificRecord) value;
       g.writeStartObject();
       for (Property property : writeOrder) {
@@ -354,7 +335,7 @@ final class CompiledSchema {
         if (v == null) {
           if (property.omitNull()) {
             if (property.required()) {
-              w.violation(this, "required property '" + property.name() + "' not found");
+              w.schema(this, "required property '" + property.name() + "' not found");
             }
           } else {
             property.node().nullValue(w);
@@ -381,7 +362,7 @@ final class CompiledSchema {
     }
 
     @Override
-    Object read(JsonParser p, Reading r) throws IOException {
+    Object read(JsonParser p, Walk r) throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         return wrongType(p, r);
       }
@@ -395,7 +376,7 @@ final class CompiledSchema {
     }
 
     @Override
-    void write(JsonGenerator g, Object value, Writing w) throws IOException {
+    void write(JsonGenerator g, Object value, Walk w) throws IOException {
       Collection<?> list = (Collection<?>) value;
       g.writeStartArray();
       int i = 0;
@@ -450,7 +431,7 @@ final class CompiledSchema {
     }
 
     @Override
-    Object read(JsonParser p, Reading r) throws IOException {
+    Object read(JsonParser p, Walk r) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         return wrongType(p, r);
       }
@@ -484,7 +465,7 @@ final class CompiledSchema {
      * Every keyword on a string: the value to convert (the enum constant, the parsed date-time, or the
      * string), or null after a violation.
      */
-    private Object check(String s, Reading r) {
+    private Object check(String s, Walk r) {
       boolean ok = true;
       if (constValue != null && !constValue.equals(s)) {
         r.schema(this, constMessage);
@@ -520,7 +501,7 @@ final class CompiledSchema {
     }
 
     /** The instant a date-time the schema accepted stands for, if timestamp-millis can hold it. */
-    private Instant instant(Object dateTime, Reading r) {
+    private Instant instant(Object dateTime, Walk r) {
       if (!(dateTime instanceof OffsetDateTime odt)) {
         r.reading(this, "is a leap second, which the JSON Schema accepts but Java cannot read: the contract is "
             + "inconsistent (lint AVRO_JSON_MISMATCH); report it");
@@ -536,7 +517,7 @@ final class CompiledSchema {
     }
 
     @Override
-    void write(JsonGenerator g, Object value, Writing w) throws IOException {
+    void write(JsonGenerator g, Object value, Walk w) throws IOException {
       switch (kind) {
         case UUID -> {
           // a UUID always prints as 8-4-4-4-12 lower-case hex digits: format uuid holds
@@ -555,7 +536,7 @@ final class CompiledSchema {
             g.writeString(s);
           } else {
             if (checkPatternOnCanonicalTimestamps && !pattern.test(new String(w.chars, 0, n))) {
-              w.violation(this, patternMessage);
+              w.schema(this, patternMessage);
             }
             g.writeString(w.chars, 0, n);
           }
@@ -563,7 +544,7 @@ final class CompiledSchema {
         case ENUM -> {
           Enum<?> e = (Enum<?>) value;
           if (allowedOrdinals != null && !allowedOrdinals[e.ordinal()]) {
-            w.violation(this, enumMessage);
+            w.schema(this, enumMessage);
           }
           g.writeString(e.name());
         }
@@ -576,25 +557,25 @@ final class CompiledSchema {
     }
 
     /** Every keyword on a written string, and no lone surrogate (UTF-8 cannot carry it); false for the latter. */
-    private boolean checkWritten(String s, Writing w) {
+    private boolean checkWritten(String s, Walk w) {
       if (constValue != null && !constValue.equals(s)) {
-        w.violation(this, constMessage);
+        w.schema(this, constMessage);
       }
       if (allowed != null && kind == StringKind.STRING && !allowed.containsKey(s)) {
-        w.violation(this, enumMessage);
+        w.schema(this, enumMessage);
       }
       if (pattern != null && !pattern.test(s)) {
-        w.violation(this, patternMessage);
+        w.schema(this, patternMessage);
       }
       if (format == Formats.Format.UUID && kind == StringKind.STRING && !Formats.isUuid(s)) {
-        w.violation(this, Formats.UUID_MESSAGE);
+        w.schema(this, Formats.UUID_MESSAGE);
       }
       if (format == Formats.Format.DATE_TIME && Formats.dateTime(s) == null) {
-        w.violation(this, Formats.DATE_TIME_MESSAGE);
+        w.schema(this, Formats.DATE_TIME_MESSAGE);
       }
       int lone = Strings.loneSurrogate(s);
       if (lone >= 0) {
-        w.violation(this, Strings.loneSurrogateMessage(s, lone));
+        w.schema(this, Strings.loneSurrogateMessage(s, lone));
         return false;
       }
       return true;
@@ -688,7 +669,7 @@ final class CompiledSchema {
     }
 
     @Override
-    Object read(JsonParser p, Reading r) throws IOException {
+    Object read(JsonParser p, Walk r) throws IOException {
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_NUMBER_INT) {
         if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
@@ -742,7 +723,7 @@ final class CompiledSchema {
     }
 
     /** The value as the generated class holds it, or null (and a reading violation) when it does not fit. */
-    private Object fit(long v, Reading r) {
+    private Object fit(long v, Walk r) {
       if (!avroInt) {
         return v;
       }
@@ -759,11 +740,11 @@ final class CompiledSchema {
     }
 
     @Override
-    void write(JsonGenerator g, Object value, Writing w) throws IOException {
+    void write(JsonGenerator g, Object value, Walk w) throws IOException {
       long v = ((Number) value).longValue();
       for (Bound b : writeBounds) {
         if (!b.holds(v)) {
-          w.violation(this, b.message);
+          w.schema(this, b.message);
         }
       }
       g.writeNumber(v);
