@@ -29,6 +29,13 @@ final class BenchEvents {
         .build();
   }
 
+  /** Fails the setup when a round trip did not give back the event it was given. */
+  static void requireSame(Object event, Object back) {
+    if (!event.equals(back)) {
+      throw new IllegalStateException("a round trip changed the event: " + back);
+    }
+  }
+
   /** The local stack's registry (scripts/stack up; honours REGISTRY_PORT). */
   static String registryBase() {
     String port = System.getenv().getOrDefault("REGISTRY_PORT", "18081");

@@ -14,8 +14,9 @@ import org.apache.avro.Schema;
 /**
  * Checks that the Avro schema and the JSON Schema of an event say the same thing: the same field names,
  * the same required/optional split, matching types and the same enum symbols, at every level; and that
- * the JSON Schema is never looser than Avro: integers within the Avro int/long range, timestamps no finer
- * than the logical type (a {@code pattern}). Each
+ * the JSON Schema is never looser than Avro: integers within the Avro int range, or for an Avro long within
+ * +/-(2^53-1) (what every JSON parser reads alike), timestamps no finer than the logical type (a
+ * {@code pattern}). Each
  * disagreement is a finding located in the Avro file that also names the JSON Schema file and line.
  */
 public final class SchemaAgreement {
@@ -184,48 +185,36 @@ public final class SchemaAgreement {
   }
 
   private static final BigDecimal[] INT_RANGE = {BigDecimal.valueOf(Integer.MIN_VALUE), BigDecimal.valueOf(Integer.MAX_VALUE)};
-  private static final BigDecimal[] LONG_RANGE = {BigDecimal.valueOf(Long.MIN_VALUE), BigDecimal.valueOf(Long.MAX_VALUE)};
+  /**
+   * The JSON range of an Avro long: +/-(2^53-1), the integers every JSON parser reads exactly (I-JSON, RFC 7493
+   * section 2.2). Beyond it JavaScript (ajv) reads 9223372036854775807 as 2^63, and parsers disagree.
+   */
+  static final BigDecimal[] LONG_RANGE = {BigDecimal.valueOf(-9_007_199_254_740_991L),
+      BigDecimal.valueOf(9_007_199_254_740_991L)};
 
   /**
-   * A JSON integer must not allow a value its Avro int or long cannot hold: its lowest and highest allowed
-   * integers ({@code minimum}/{@code exclusiveMinimum}, {@code maximum}/{@code exclusiveMaximum}) must lie
-   * within the Avro type's range. A tighter range is fine.
+   * A JSON integer must not allow a value its Avro int cannot hold, nor, for an Avro long, one beyond
+   * +/-(2^53-1) that JSON parsers read differently: its lowest and highest allowed integers
+   * ({@code minimum}/{@code exclusiveMinimum}, {@code maximum}/{@code exclusiveMaximum}) must lie within that
+   * range. A tighter range is fine.
    */
   private void integerBounds(Schema.Type type, String avroPtr, JsonNode json, String jsonPtr, String path) {
-    BigDecimal[] range = type == Schema.Type.INT ? INT_RANGE : LONG_RANGE;
+    boolean isInt = type == Schema.Type.INT;
+    BigDecimal[] range = isInt ? INT_RANGE : LONG_RANGE;
     BigDecimal low = bound(json, "minimum", "exclusiveMinimum", true);
     BigDecimal high = bound(json, "maximum", "exclusiveMaximum", false);
-    String name = type.getName();
-    if (type == Schema.Type.LONG) {
-      saturating(avroPtr, jsonPtr, path, json, "maximum", range[1], "exclusiveMaximum", range[1].add(BigDecimal.ONE));
-      saturating(avroPtr, jsonPtr, path, json, "minimum", range[0], "exclusiveMinimum", range[0].subtract(BigDecimal.ONE));
-    }
+    String within = isInt ? "the Avro int (" + range[0].toPlainString() + " to " + range[1].toPlainString()
+        + "), which readers cannot hold" : "+/-(2^53-1) (" + range[1].toPlainString() + "), which JSON parsers do "
+        + "not all read alike (I-JSON, RFC 7493 section 2.2; JavaScript reads 9223372036854775807 as 2^63)";
     if (low == null || low.compareTo(range[0]) < 0) {
-      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers below the Avro " + name + " ("
-          + (low == null ? "no minimum" : "lowest " + low.toPlainString()) + "), which readers cannot hold",
+      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers below " + within + ": "
+          + (low == null ? "no minimum" : "lowest " + low.toPlainString()),
           "add \"minimum\": " + range[0].toPlainString() + " (or a higher one) to the JSON Schema property");
     }
     if (high == null || high.compareTo(range[1]) > 0) {
-      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers above the Avro " + name + " ("
-          + (high == null ? "no maximum" : "highest " + high.toPlainString()) + "), which readers cannot hold",
-          "add " + (type == Schema.Type.INT ? "\"maximum\": " + range[1].toPlainString()
-              : "\"exclusiveMaximum\": " + range[1].add(BigDecimal.ONE).toPlainString() + " (2^63, exact in every "
-                  + "JSON parser; networknt misjudges 1e19 against \"maximum\": 2^63-1)")
-              + " (or a lower one) to the JSON Schema property");
-    }
-  }
-
-  /**
-   * networknt reads an instance like 1e19 as a long, saturated to the long's limit, when the bound is itself a
-   * long: {@code "maximum": 9223372036854775807} then lets 1e19 through. The exclusive bound one beyond the
-   * limit is compared exactly.
-   */
-  private void saturating(String avroPtr, String jsonPtr, String path, JsonNode json, String keyword, BigDecimal limit,
-      String instead, BigDecimal value) {
-    if (json.path(keyword).isNumber() && json.get(keyword).decimalValue().compareTo(limit) == 0) {
-      mismatch(avroPtr, jsonPtr + "/" + keyword, path, "\"" + keyword + "\": " + limit.toPlainString() + " lets numbers "
-          + "like 1e19 through networknt (it saturates them to the long's limit), which readers cannot hold",
-          "write \"" + instead + "\": " + value.toPlainString() + " instead");
+      mismatch(avroPtr, jsonPtr, path, "the JSON Schema allows integers above " + within + ": "
+          + (high == null ? "no maximum" : "highest " + high.toPlainString()),
+          "add \"maximum\": " + range[1].toPlainString() + " (or a lower one) to the JSON Schema property");
     }
   }
 

@@ -102,4 +102,21 @@ class EventJsonSerdeTest {
     assertTrue(e.getMessage().contains("$.data.tests_passed: ") && e.getMessage().contains("$.data.tests_failed: "), e.getMessage());
     assertEquals(2, ((EventValidationException) e.getCause()).violations().size());
   }
+
+  @Test
+  void theLargestDurationEveryJsonReaderReadsAlikeGoesBothWaysAndOneMoreIsNotSent() {
+    String json = "{\"event_id\":\"e4a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a03\",\"event_type\":\"project.completed\","
+        + "\"timestamp\":\"2025-01-27T10:00:00Z\",\"data\":{\"project_id\":\"p\",\"duration_ms\":9007199254740991,"
+        + "\"status\":\"success\"}}";
+    ProjectCompleted event = new EventJsonDeserializer<>(ProjectCompleted.class)
+        .deserialize("project.completed", json.getBytes(StandardCharsets.UTF_8));
+    assertEquals((1L << 53) - 1, event.getData().getDurationMs());
+    assertEquals(json, new String(new EventJsonSerializer<>().serialize("project.completed", event), StandardCharsets.UTF_8));
+
+    event.getData().setDurationMs(1L << 53);
+    SerializationException e = assertThrows(SerializationException.class,
+        () -> new EventJsonSerializer<>().serialize("project.completed", event));
+    assertEquals(List.of(new io.github.eventcontracts.codec.Violation("$.data.duration_ms",
+        "must have a maximum value of 9007199254740991")), ((EventValidationException) e.getCause()).violations());
+  }
 }

@@ -33,7 +33,8 @@ public final class Rules {
             Rules::enumDefault),
         rule(SchemaAgreement.RULE, "The Avro schema and the JSON Schema of an event agree: fields, "
             + "required-ness, types and enum symbols; the JSON Schema is never looser than Avro (integers within the "
-            + "Avro int/long, timestamps no finer than the logical type, by pattern).", (m, out) -> out.addAll(SchemaAgreement.check(m))),
+            + "Avro int, and within +/-(2^53-1) for an Avro long so that every JSON parser reads them alike; timestamps "
+            + "no finer than the logical type, by pattern).", (m, out) -> out.addAll(SchemaAgreement.check(m))),
         rule(CrossFileRules.AVRO_NAME_DUPLICATE, "Every Avro record, enum and fixed has a full name (namespace "
             + "included) that no other event's schema defines, since avro-maven-plugin parses all files with one "
             + "parser.", CrossFileRules::avroNameDuplicates),
