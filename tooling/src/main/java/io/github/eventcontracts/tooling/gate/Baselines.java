@@ -149,6 +149,13 @@ public final class Baselines {
     }
   }
 
+  /** The tags matching a glob ({@code v*}) that HEAD's history contains, for finding the last release. */
+  public static List<String> tagsOnHead(Path repo, String glob) {
+    try (GitHistory git = new GitHistory(repo)) {
+      return git.tagsOnHead(glob);
+    }
+  }
+
   /**
    * Where the baseline holds its catalog when it is not at the work tree's location: the one catalog.yaml of the
    * baseline that is gone from the work tree and loads as a catalog (the schemas folder moved in the change under
