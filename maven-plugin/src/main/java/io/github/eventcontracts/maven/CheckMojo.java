@@ -15,7 +15,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,7 +41,7 @@ import org.eclipse.aether.version.Version;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
-public class CheckMojo extends ContractsMojo {
+public class CheckMojo extends JudgingMojo {
   /**
    * What to compare with: {@code git:REF}, {@code dir:PATH}, {@code jar:PATH} or {@code registry:URL}, exactly as
    * {@code contracts check --against}. Empty (the default): the {@code event-contracts} dependency of the project.
@@ -54,17 +53,9 @@ public class CheckMojo extends ContractsMojo {
   @Parameter(property = "contracts.earlierReleases", defaultValue = "true")
   boolean earlierReleases;
 
-  /** JSON Schema rules: strict (Confluent's default) or lenient. */
-  @Parameter(property = "contracts.policy", defaultValue = "strict")
-  String policy;
-
   /** How findings are printed: text (in the build log), json or github-actions (on standard output, as is). */
   @Parameter(property = "contracts.format", defaultValue = "text")
   String format;
-
-  /** Registry subject of each topic's second format. */
-  @Parameter(property = "contracts.subjectTemplate", defaultValue = SubjectNaming.DEFAULT_TEMPLATE)
-  String subjectTemplate;
 
   /** The contracts artifact whose bundled schemas are the default baseline. */
   @Parameter(property = "contracts.groupId", defaultValue = "io.github.eventcontracts")
@@ -85,15 +76,13 @@ public class CheckMojo extends ContractsMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     OutputFormat output;
-    JsonCompatPolicy jsonPolicy;
-    SubjectNaming naming;
     try {
       output = OutputFormat.fromFlag(format);
-      jsonPolicy = JsonCompatPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));
-      naming = new SubjectNaming(subjectTemplate);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("contracts: " + e.getMessage());
     }
+    JsonCompatPolicy jsonPolicy = jsonPolicy();
+    SubjectNaming naming = naming();
     ContractModel model = load();
     CheckRun run;
     try {

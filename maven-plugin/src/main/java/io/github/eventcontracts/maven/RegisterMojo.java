@@ -7,7 +7,6 @@ import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
 import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
 import io.github.eventcontracts.tooling.registry.Registration;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
-import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -21,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Not bound to a phase: run it on purpose ({@code mvn contracts:register -Dcontracts.registry=URL}).
  */
 @Mojo(name = "register", threadSafe = true)
-public class RegisterMojo extends ContractsMojo {
+public class RegisterMojo extends JudgingMojo {
   /** The registry's Confluent-compatible API, e.g. http://127.0.0.1:18081/apis/ccompat/v7. Default: $SCHEMA_REGISTRY_URL. */
   @Parameter(property = "contracts.registry")
   String registry;
@@ -30,14 +29,6 @@ public class RegisterMojo extends ContractsMojo {
   @Parameter(property = "contracts.dryRun", defaultValue = "false")
   boolean dryRun;
 
-  /** Registry subject of each topic's second format. */
-  @Parameter(property = "contracts.subjectTemplate", defaultValue = SubjectNaming.DEFAULT_TEMPLATE)
-  String subjectTemplate;
-
-  /** JSON Schema rules: strict (Confluent's default) or lenient. */
-  @Parameter(property = "contracts.policy", defaultValue = "strict")
-  String policy;
-
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     String url = registry != null && !registry.isBlank() ? registry : environment().get("SCHEMA_REGISTRY_URL");
@@ -45,14 +36,8 @@ public class RegisterMojo extends ContractsMojo {
       throw new MojoExecutionException("contracts: no registry: set <registry> (-Dcontracts.registry=URL) or "
           + "SCHEMA_REGISTRY_URL");
     }
-    SubjectNaming naming;
-    JsonCompatPolicy jsonPolicy;
-    try {
-      naming = new SubjectNaming(subjectTemplate);
-      jsonPolicy = JsonCompatPolicy.valueOf(policy.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("contracts: " + e.getMessage());
-    }
+    SubjectNaming naming = naming();
+    JsonCompatPolicy jsonPolicy = jsonPolicy();
     ContractModel model = load();
     Registration.Outcome outcome;
     try {
