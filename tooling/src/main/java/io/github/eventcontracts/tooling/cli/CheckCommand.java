@@ -1,15 +1,12 @@
 package io.github.eventcontracts.tooling.cli;
 
-import io.github.eventcontracts.model.Catalog;
 import io.github.eventcontracts.model.ContractModel;
-import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.registry.RegistryClient;
 import io.github.eventcontracts.registry.RegistryConfig;
 import io.github.eventcontracts.tooling.gate.Baseline;
 import io.github.eventcontracts.tooling.gate.Baselines;
-import io.github.eventcontracts.tooling.gate.Gate;
+import io.github.eventcontracts.tooling.gate.CheckRun;
 import io.github.eventcontracts.tooling.registry.SubjectNaming;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +23,7 @@ import picocli.CommandLine.Option;
     footer = {"", "BASELINE is one of:",
         "  git:REF        a commit, branch or tag (git:origin/main, git:HEAD~1)",
         "  dir:PATH       a schemas folder (with catalog.yaml)",
+        "  jar:PATH       an event-contracts jar (the schemas folder it bundles)",
         "  registry:URL   a Confluent-compatible registry (e.g. http://127.0.0.1:18081/apis/ccompat/v7);",
         "                 credentials from REGISTRY_USER/REGISTRY_PASSWORD or REGISTRY_TOKEN",
         "Default: git:<merge-base of HEAD with origin/main, main, origin/master or master>.",
@@ -51,19 +49,10 @@ final class CheckCommand extends FindingsCommand {
     SubjectNaming naming = new SubjectNaming(subjectTemplate);
     Baseline baseline = Baselines.load(against, repo.root(), repo.schemas, model.catalog(), naming,
         url -> new RegistryClient(RegistryConfig.of(url).withEnvironment(System.getenv())));
-    baseline.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    Gate.Result result = new Gate(Common.check(policy.policy)).evaluate(model, baseline);
-    List<Finding> findings = result.findings();
-    result.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
-    int subjects = model.events().size() * 2;
-    format.format.printAccepted(result.accepted(), spec.commandLine().getOut());
-    String accepted = result.accepted().isEmpty() ? ""
-        : "; " + result.accepted().size() + " breaking " + (result.accepted().size() == 1 ? "change" : "changes")
-            + " accepted in " + model.catalog().source().file() + " (" + Catalog.ACCEPTED_BREAKING_CHANGES + ")";
-    return Common.report(findings, format.format, spec.commandLine().getOut(), spec.commandLine().getErr(),
-        "check: compatible with " + baseline.description() + " (" + subjects + " subjects, "
-            + baseline.topics().values().stream().mapToInt(t -> t.versions().values().stream().mapToInt(List::size).sum()).sum()
-            + " earlier versions)" + accepted,
-        "breaking changes against " + baseline.description() + accepted);
+    CheckRun run = CheckRun.of(model, baseline, naming, policy.policy);
+    run.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
+    format.format.printAccepted(run.result().accepted(), spec.commandLine().getOut());
+    return Common.report(run.result().findings(), format.format, spec.commandLine().getOut(),
+        spec.commandLine().getErr(), run.compatibleLine(), run.summary());
   }
 }

@@ -5,9 +5,7 @@ import io.github.eventcontracts.model.ContractModel;
 import io.github.eventcontracts.model.Finding;
 import io.github.eventcontracts.model.SchemaSource;
 import io.github.eventcontracts.tooling.compat.CompatibilityCheck;
-import io.github.eventcontracts.tooling.compat.avro.AvroEngine;
 import io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy;
-import io.github.eventcontracts.tooling.compat.json.JsonSchemaEngine;
 import io.github.eventcontracts.tooling.report.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -99,7 +97,7 @@ final class Common {
   }
 
   static CompatibilityCheck check(JsonCompatPolicy policy) {
-    return new CompatibilityCheck(List.of(new AvroEngine(), new JsonSchemaEngine(policy)));
+    return CompatibilityCheck.standard(policy);
   }
 
   /**

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Lint, compatibility gate, registration, topic provisioning, generated docs and a console "
         + "producer and consumer for the event contracts.",
     subcommands = {LintCommand.class, CheckCommand.class, CompatCommand.class, RegisterCommand.class,
-        TopicsCommand.class, DocsCommand.class, ProduceCommand.class, ConsumeCommand.class,
+        TopicsCommand.class, DocsCommand.class, ProduceCommand.class, ConsumeCommand.class, ReleasePlanCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 clean/compatible, 100 findings, 1 the tool could not judge "
         + "(invalid schema, unreadable baseline, bad arguments)."})
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, check, compat, register, topics, docs, produce, consume (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: lint, check, compat, register, topics, docs, produce, consume, release-plan (see --help)");
   }
 
   public static void main(String[] args) {

@@ -22,6 +22,12 @@ public final class CompatibilityCheck {
     engines.forEach(e -> this.engines.put(e.format(), e));
   }
 
+  /** The gate's engines: Avro's, and JSON Schema's under the given policy. */
+  public static CompatibilityCheck standard(io.github.eventcontracts.tooling.compat.json.JsonCompatPolicy policy) {
+    return new CompatibilityCheck(List.of(new io.github.eventcontracts.tooling.compat.avro.AvroEngine(),
+        new io.github.eventcontracts.tooling.compat.json.JsonSchemaEngine(policy)));
+  }
+
   public CompatibilityEngine engine(SchemaFormat format) {
     CompatibilityEngine e = engines.get(format);
     if (e == null) {

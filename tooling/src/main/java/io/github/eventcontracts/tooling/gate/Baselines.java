@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a baseline given as {@code git:REF}, {@code dir:PATH} or {@code registry:URL}. Anything that
+ * Reads a baseline given as {@code git:REF}, {@code dir:PATH}, {@code jar:PATH} (an {@code event-contracts}
+ * jar) or {@code registry:URL}. Anything that
  * cannot be read is a {@link BaselineException}: the gate fails closed.
  */
 public final class Baselines {
@@ -33,7 +34,7 @@ public final class Baselines {
   private Baselines() {}
 
   /**
-   * @param spec          {@code git:REF}, {@code dir:PATH}, {@code registry:URL}, or null for the merge-base
+   * @param spec          {@code git:REF}, {@code dir:PATH}, {@code jar:PATH}, {@code registry:URL}, or null for the merge-base
    *                      of HEAD with the main branch
    * @param repo          the repository root (for git and relative paths)
    * @param schemasFolder the schemas folder relative to the repository root ({@code schemas})
@@ -47,7 +48,7 @@ public final class Baselines {
         String base = git.mergeBase(DEFAULT_BRANCHES);
         if (base == null) {
           throw new BaselineException("no default baseline: HEAD has no merge-base with any of " + DEFAULT_BRANCHES
-              + ". Pass --against git:<ref>, dir:<path> or registry:<url>.");
+              + ". Pass --against git:<ref>, dir:<path>, jar:<path> or registry:<url>.");
         }
         return git(repo, base, schemasFolder);
       }
@@ -56,11 +57,12 @@ public final class Baselines {
     String kind = colon < 0 ? "" : spec.substring(0, colon);
     String value = colon < 0 ? "" : spec.substring(colon + 1);
     if (value.isBlank()) {
-      throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path> or registry:<url>");
+      throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path>, jar:<path> or registry:<url>");
     }
     return switch (kind) {
       case "git" -> git(repo, value, schemasFolder);
       case "dir" -> dir(repo.resolve(value), value);
+      case "jar" -> jar(repo.resolve(value), value);
       case "registry" -> {
         if (!value.startsWith("http://") && !value.startsWith("https://")) {
           throw new BaselineException("bad --against '" + spec + "': a registry is an http:// or https:// URL, e.g. "
@@ -68,7 +70,7 @@ public final class Baselines {
         }
         yield registry(registries.apply(value), current, naming);
       }
-      default -> throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path> or registry:<url>");
+      default -> throw new BaselineException("bad --against '" + spec + "': write git:<ref>, dir:<path>, jar:<path> or registry:<url>");
     };
   }
 
@@ -147,6 +149,13 @@ public final class Baselines {
     }
   }
 
+  /** The tags matching a glob ({@code v*}) that HEAD's history contains, for finding the last release. */
+  public static List<String> tagsOnHead(Path repo, String glob) {
+    try (GitHistory git = new GitHistory(repo)) {
+      return git.tagsOnHead(glob);
+    }
+  }
+
   /**
    * Where the baseline holds its catalog when it is not at the work tree's location: the one catalog.yaml of the
    * baseline that is gone from the work tree and loads as a catalog (the schemas folder moved in the change under
@@ -180,17 +189,72 @@ public final class Baselines {
       throw new BaselineException("the baseline dir:" + shownAs + " has no catalog.yaml; point it at a schemas folder");
     }
     String description = "dir:" + shownAs;
-    ContractModel model = loadModel(SchemaSource.directory(dir, shownAs), description);
+    return releases(description, List.of(new Release(description, SchemaSource.directory(dir, shownAs))));
+  }
+
+  /** An {@code event-contracts} jar: the schemas folder it bundles (one version of each schema). */
+  public static Baseline jar(Path jar, String shownAs) {
+    String description = "jar:" + shownAs;
+    return releases(description, List.of(new Release(description,
+        JarSchemas.open(jar, jar.getFileName().toString()))));
+  }
+
+  /**
+   * One released copy of the schemas folder (a directory, a contracts jar of some version).
+   *
+   * @param label how its versions are named in messages ({@code event-contracts 0.3.0})
+   */
+  public record Release(String label, SchemaSource source) {}
+
+  /**
+   * Several releases of the contracts, oldest first: each subject has the version of every release that carries
+   * its topic (a version equal to the one before it counted once), so that transitive levels compare with all of
+   * them. The newest release is the baseline itself: its catalog gives the topics, levels and readers.
+   */
+  public static Baseline releases(String description, List<Release> oldestFirst) {
+    if (oldestFirst.isEmpty()) {
+      throw new IllegalArgumentException("no release to compare with");
+    }
+    List<String> notes = new ArrayList<>();
+    Map<String, Map<SchemaFormat, List<SchemaVersion>>> earlier = new LinkedHashMap<>();
+    for (Release r : oldestFirst.subList(0, oldestFirst.size() - 1)) {
+      ContractModel old;
+      try {
+        old = ContractModel.load(r.source());
+      } catch (ContractException e) {
+        notes.add("skipped " + r.label() + ": its contracts do not load, so no data can have been written with them");
+        continue;
+      }
+      for (EventContract e : old.events()) {
+        for (SchemaFormat f : SchemaFormat.values()) {
+          addVersion(earlier.computeIfAbsent(e.topic().name(), t -> new EnumMap<>(SchemaFormat.class))
+              .computeIfAbsent(f, x -> new ArrayList<>()), new SchemaVersion(r.label(), e.source(f)));
+        }
+      }
+    }
+    Release tip = oldestFirst.get(oldestFirst.size() - 1);
+    ContractModel model = loadModel(tip.source(), description);
     Map<String, Baseline.BaselineTopic> topics = new LinkedHashMap<>();
     for (EventContract e : model.events()) {
       Map<SchemaFormat, List<SchemaVersion>> versions = new EnumMap<>(SchemaFormat.class);
       for (SchemaFormat f : SchemaFormat.values()) {
-        versions.put(f, List.of(new SchemaVersion(description, e.source(f))));
+        List<SchemaVersion> list = new ArrayList<>(earlier.getOrDefault(e.topic().name(), Map.of()).getOrDefault(f, List.of()));
+        addVersion(list, new SchemaVersion(tip.label(), e.source(f)));
+        versions.put(f, list);
       }
       topics.put(e.topic().name(), new Baseline.BaselineTopic(e.topic().name(), e.eventType(),
           "/topics/" + e.topic().name(), e.topic(), versions));
     }
-    return new Baseline(description, model.catalog(), topics);
+    return new Baseline(description, model.catalog(), topics, notes);
+  }
+
+  /** Appends a version unless it is the same text as the last one (an unchanged subject in a newer release). */
+  private static void addVersion(List<SchemaVersion> versions, SchemaVersion v) {
+    if (!versions.isEmpty() && versions.get(versions.size() - 1).document().text().equals(v.document().text())) {
+      versions.set(versions.size() - 1, v); // named after the newest release that carries it
+      return;
+    }
+    versions.add(v);
   }
 
   /**

@@ -42,8 +42,10 @@ public final class Gate {
    * @param findings what breaks (an exit code 100 when not empty), including accepted-change entries that matched nothing
    * @param accepted breaking findings accepted by the catalog's accepted_breaking_changes, each with its reason
    * @param notes    accepted_breaking_changes entries that do not apply to this baseline, for the user
+   * @param broken   per topic with findings, the formats whose schema breaks (none: the topic itself, in the catalog)
    */
-  public record Result(List<Finding> findings, List<Accepted> accepted, List<String> notes) {}
+  public record Result(List<Finding> findings, List<Accepted> accepted, List<String> notes,
+      java.util.Map<String, java.util.Set<SchemaFormat>> broken) {}
 
   public List<Finding> run(ContractModel current, Baseline baseline) {
     return evaluate(current, baseline).findings();
@@ -54,13 +56,15 @@ public final class Gate {
     List<Finding> findings = new ArrayList<>();
     Acceptance acceptance = new Acceptance(catalog);
     List<Accepted> accepted = new ArrayList<>();
+    java.util.Map<String, java.util.Set<SchemaFormat>> broken = new java.util.LinkedHashMap<>();
     for (EventContract e : current.events()) {
       Topic topic = e.topic();
       Baseline.BaselineTopic old = baseline.topics().get(topic.name());
       if (old == null) {
         continue; // a new subject: nothing to be compatible with
       }
-      if (old.eventType() != null && !old.eventType().equals(topic.eventType())) {
+      boolean renamed = old.eventType() != null && !old.eventType().equals(topic.eventType());
+      if (renamed) {
         findings.add(Finding.at(EVENT_RENAMED, catalog.source(), "/topics/" + topic.name() + "/event",
             "topics." + topic.name() + ".event",
             "topic " + topic.name() + " carried event '" + old.eventType() + "' in " + baseline.description()
@@ -68,7 +72,11 @@ public final class Gate {
                 + readers(catalog, topic.name()),
             "keep the event name; publish a new event on a new topic and retire the old one in steps"));
       }
-      findings.addAll(catalogChanges(catalog, baseline, old, topic));
+      List<Finding> catalogChanges = catalogChanges(catalog, baseline, old, topic);
+      findings.addAll(catalogChanges);
+      if (renamed || !catalogChanges.isEmpty()) {
+        broken.computeIfAbsent(topic.name(), t -> java.util.EnumSet.noneOf(SchemaFormat.class));
+      }
       for (SchemaFormat f : SchemaFormat.values()) {
         // a change cannot lower the bar it is judged by: the stricter of the baseline's and the new level
         CompatibilityLevel level = old.topic() == null ? topic.compatibility(f)
@@ -76,6 +84,9 @@ public final class Gate {
         Acceptance.Split split = acceptance.apply(topic.name(), f, old.versions(f),
             check.judge(f, level, old.versions(f), e.source(f)), e.source(f).file());
         String context = " [" + topic.name() + " " + f.key() + ", " + level + "]." + readers(catalog, topic.name());
+        if (!split.findings().isEmpty()) {
+          broken.computeIfAbsent(topic.name(), t -> java.util.EnumSet.noneOf(SchemaFormat.class)).add(f);
+        }
         for (Finding x : split.findings()) {
           findings.add(new Finding(x.ruleId(), x.file(), x.line(), x.column(), x.path(), x.message() + context, x.hint()));
         }
@@ -90,6 +101,7 @@ public final class Gate {
       if (catalog.topic(old.name()).isPresent()) {
         continue;
       }
+      broken.computeIfAbsent(old.name(), t -> java.util.EnumSet.noneOf(SchemaFormat.class));
       String renamedTo = old.eventType() == null ? null : renamedTo(current, baseline, old);
       String rule = renamedTo != null ? EVENT_RENAMED : SUBJECT_REMOVED;
       String message = renamedTo != null
@@ -114,7 +126,7 @@ public final class Gate {
     // in reading order: by file, then line and column
     findings.sort(READING_ORDER);
     accepted.sort(java.util.Comparator.comparing(Accepted::finding, READING_ORDER));
-    return new Result(findings, accepted, acceptance.notApplicable(baseline.description()));
+    return new Result(findings, accepted, acceptance.notApplicable(baseline.description()), broken);
   }
 
   /** Catalog changes that break consumers or weaken the gate itself: levels lowered, wire format or key changed. */

@@ -50,6 +50,15 @@ final class GitHistory implements AutoCloseable {
     return null;
   }
 
+  /** The tags matching a glob ({@code v*}) on HEAD's history (tags of commits HEAD contains). */
+  List<String> tagsOnHead(String glob) {
+    Result r = run("git", "tag", "--merged", "HEAD", "--list", glob);
+    if (r.exit != 0) {
+      throw new BaselineException("git tag failed in " + repo + ": " + r.err.strip());
+    }
+    return r.out.lines().map(String::strip).filter(t -> !t.isEmpty()).toList();
+  }
+
   /** A commit on a history and the paths it changed against its first parent (all paths for a root commit). */
   record Commit(String id, Set<String> changed, Set<String> added, Set<String> deleted) {}
 

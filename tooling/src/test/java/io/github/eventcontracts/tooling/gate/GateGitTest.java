@@ -89,7 +89,7 @@ class GateGitTest {
     assertEquals(1, dir.exit());
     TestRepo.Run bad = repo.contracts("check", "--against", "svn:trunk");
     assertEquals(1, bad.exit());
-    assertTrue(bad.err().contains("git:<ref>, dir:<path> or registry:<url>"), bad.err());
+    assertTrue(bad.err().contains("git:<ref>, dir:<path>, jar:<path> or registry:<url>"), bad.err());
   }
 
   @Test

@@ -1,0 +1,3 @@
+evaluate(new File(itSources, 'schemas.groovy'))
+copySchemas()
+true
