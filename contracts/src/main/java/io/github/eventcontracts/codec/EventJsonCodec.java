@@ -37,8 +37,8 @@ import org.apache.avro.specific.SpecificRecord;
  * Jackson's streaming parser a single time and fills the generated class directly ({@link JsonSchemaCompiler});
  * networknt stays the reference the tests compare it with. Thread-safe; create one and share it.
  *
- * @throws io.github.eventcontracts.model.ContractException from the constructor when a schema uses a keyword
- *     the compiled reader does not check, naming the file and the keyword's path
+ * <p>The constructor throws {@link io.github.eventcontracts.model.ContractException} when a schema uses a
+ * keyword the compiled reader does not check, naming the file and the keyword's path.
  */
 public final class EventJsonCodec {
   /** Deepest nesting of objects and arrays accepted in a payload (the events nest 3 levels). */

@@ -11,8 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The documentation generated from the project's contracts, as {@code contracts docs} does: docs/kafka-topics.md
- * (the Kafka Topics page) and docs/asyncapi.yaml (AsyncAPI 3.0.0) under the project's folder. Writes the files
+ * The documentation generated from the project's contracts, as {@code contracts docs} does: docs/reference/kafka-topics.md
+ * (the Kafka Topics page) and docs/reference/asyncapi.yaml (AsyncAPI 3.0.0) under the project's folder. Writes the files
  * that differ; with {@code check}, writes nothing and fails when one is missing or stale (for CI).
  */
 @Mojo(name = "docs", threadSafe = true)
