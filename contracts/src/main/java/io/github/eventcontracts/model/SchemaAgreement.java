@@ -180,7 +180,8 @@ public final class SchemaAgreement {
         }
       }
       default -> mismatch(avroPtr, jsonPtr, path, "Avro type " + avro.getType().getName()
-          + " has no JSON Schema counterpart in this project", "use a type listed in the README's type table");
+          + " has no JSON Schema counterpart in this project", "use a record, enum, array, map, string, int, long, float, double or boolean (optional: [\"null\", T] "
+              + "with default null); bytes, fixed and other unions have no JSON form here");
     }
   }
 
