@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -39,6 +41,8 @@ public final class RegistryClient {
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   /** The largest response body read from a registry; a larger one is refused, not retried. */
   public static final long MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+  /** The (encoded) subject of a request path: {@code /subjects/<s>...} or {@code /compatibility/subjects/<s>...}. */
+  private static final Pattern SUBJECT_IN_PATH = Pattern.compile("^(?:/compatibility)?/subjects/([^/?]+)");
   private static final BoundedBody BODY = new BoundedBody(MAX_RESPONSE_BYTES);
 
   private final URI base;
@@ -247,7 +251,7 @@ public final class RegistryClient {
    * published as 2020-12 before they moved to draft-07) can never take another version.
    */
   private String undeterminedDraft(String path) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:/compatibility)?/subjects/([^/?]+)").matcher(path);
+    Matcher m = SUBJECT_IN_PATH.matcher(path);
     String subject = m.find() ? base + "/subjects/" + m.group(1) : base + "/subjects/<subject>";
     return "the registry cannot read the JSON Schema draft of this subject's registered versions (Apicurio Registry 2.x "
         + "judges drafts 04, 06 and 07 only; versions registered before the contracts moved to draft-07 declare "
